@@ -1,0 +1,87 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+// Import boundaries (see docs/ARCHITECTURE.md): core/ is pure; the content script and UI
+// components must stay small, so they never pull in zod, idb or background code.
+const pureCore = {
+  patterns: [
+    {
+      group: ['**/dom/**', '**/entrypoints/**', '**/components/**', '**/facts/**', '**/cli/**'],
+      message: 'core/ is pure TypeScript: it may import only core/.',
+    },
+    {
+      group: [
+        'zod',
+        'idb',
+        'wxt/**',
+        '@webext-core/**',
+        'preact',
+        'preact/**',
+        'htmlparser2',
+        'domhandler',
+        'node:*',
+      ],
+      message: 'core/ has no runtime dependencies.',
+    },
+  ],
+};
+const contentSide = {
+  patterns: [
+    {
+      group: [
+        'zod',
+        'zod/**',
+        'idb',
+        '**/facts/schema*',
+        '**/facts/load*',
+        '**/background/**',
+        '**/entrypoints/background*',
+      ],
+      message: 'Keep zod, idb and background code out of the content script and UI bundles.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "AssignmentExpression[left.property.name='innerHTML']",
+          message: 'Never build HTML from strings: pack and page text are untrusted.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Never build HTML from strings.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: { 'no-restricted-imports': ['error', pureCore] },
+  },
+  {
+    files: [
+      'dom/**/*.ts',
+      'components/**/*.tsx',
+      'components/**/*.ts',
+      'entrypoints/content/**',
+      'entrypoints/content.ts',
+      'entrypoints/popup/**',
+      'entrypoints/options/**',
+    ],
+    rules: { 'no-restricted-imports': ['error', contentSide] },
+  },
+);
