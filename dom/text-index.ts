@@ -1,0 +1,377 @@
+// The page as the matcher reads it: visible text with block boundaries ("\n\n"), and a map from
+// every offset of that text back to the DOM text node it came from, so matches become Ranges.
+// The rules are the CLI extractor's (cli/extract-html.ts) over the same element lists
+// (core/blocks.ts), so a page gives the same text, and the same claims, in both; here the browser's
+// computed style decides what is hidden, where the CLI can only read inline styles.
+//
+// The walk is resumable (TextWalker.step stops when told to and continues later), so a large page
+// is read in short slices; text is cut into chunks only at block boundaries, where no match can
+// run across, so scanning chunk by chunk finds exactly what scanning the whole text would.
+
+import {
+  BLOCK_ELEMENTS,
+  BLOCK_SEPARATOR,
+  LINE_BREAK_ELEMENTS,
+  PREFORMATTED_ELEMENTS,
+  SKIPPED_ELEMENTS,
+} from '../core/blocks';
+
+/**
+ * A run of page text. Piece i is text.slice(starts[i], ends[i]), which is exactly
+ * nodes[i].data.slice(offsets[i], offsets[i] + ends[i] - starts[i]). Between pieces the text holds
+ * only separators: one space for collapsed whitespace, "\n" for <br>, "\n\n" between blocks.
+ */
+export interface TextChunk {
+  text: string;
+  starts: number[];
+  ends: number[];
+  nodes: Text[];
+  offsets: number[];
+}
+
+export interface WalkOptions {
+  /** Elements to leave out with everything inside them (the extension's own UI host). */
+  skip?: (element: Element) => boolean;
+  /** Called with each element left out because it is not rendered, so a later change to it can be
+   * noticed. */
+  onHidden?: (element: Element) => void;
+}
+
+const ASCII_WHITESPACE = (code: number) =>
+  code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
+
+/** Builds text and pieces with the CLI's whitespace and separator rules (see TextBuilder there). */
+class ChunkBuilder {
+  private parts: string[] = [];
+  private length = 0;
+  private empty = true;
+  private pendingNewlines = 0;
+  private pendingSpace = false;
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private nodes: Text[] = [];
+  private offsets: number[] = [];
+  /** Text length and piece count at the last block edge reached after some text. */
+  private edgeLength = 0;
+  private edgePieces = 0;
+
+  blockEdge(): void {
+    this.pendingNewlines = 2;
+    this.pendingSpace = false;
+    this.edgeLength = this.length;
+    this.edgePieces = this.starts.length;
+  }
+
+  lineBreak(): void {
+    this.pendingNewlines = Math.min(2, this.pendingNewlines + 1);
+    this.pendingSpace = false;
+  }
+
+  /** Flowing text: whitespace runs are one space, and a single space inside a run of words stays
+   * in its piece, so a plain paragraph is one piece per text node. */
+  text(node: Text): void {
+    const data = node.data;
+    const n = data.length;
+    let i = 0;
+    while (i < n) {
+      if (ASCII_WHITESPACE(data.charCodeAt(i))) {
+        while (i < n && ASCII_WHITESPACE(data.charCodeAt(i))) i++;
+        this.space();
+        continue;
+      }
+      let end = i + 1;
+      while (end < n) {
+        const code = data.charCodeAt(end);
+        if (!ASCII_WHITESPACE(code)) end++;
+        else if (code === 32 && end + 1 < n && !ASCII_WHITESPACE(data.charCodeAt(end + 1))) end += 2;
+        else break;
+      }
+      this.emit(node, i, end);
+      i = end;
+    }
+  }
+
+  /** Preformatted text: spaces as written, each newline a line break, blank lines add nothing. */
+  preformatted(node: Text): void {
+    const data = node.data;
+    let lineStart = 0;
+    for (let i = 0; i <= data.length; i++) {
+      const code = i < data.length ? data.charCodeAt(i) : -1;
+      if (code !== 10 && code !== 13 && code !== -1) continue;
+      let hasText = false;
+      for (let j = lineStart; j < i; j++) {
+        if (!ASCII_WHITESPACE(data.charCodeAt(j))) {
+          hasText = true;
+          break;
+        }
+      }
+      if (hasText) this.emit(node, lineStart, i);
+      if (code === -1) break;
+      if (code === 13 && data.charCodeAt(i + 1) === 10) i++;
+      this.lineBreak();
+      lineStart = i + 1;
+    }
+  }
+
+  /** Everything up to the last block edge (or everything, when `all`); the rest stays. */
+  take(all: boolean): TextChunk | null {
+    const cutLength = all ? this.length : this.edgeLength;
+    const cutPieces = all ? this.starts.length : this.edgePieces;
+    if (cutPieces === 0) return null;
+    const joined = this.parts.join('');
+    const chunk: TextChunk = {
+      text: joined.slice(0, cutLength),
+      starts: this.starts.slice(0, cutPieces),
+      ends: this.ends.slice(0, cutPieces),
+      nodes: this.nodes.slice(0, cutPieces),
+      offsets: this.offsets.slice(0, cutPieces),
+    };
+    // Keep the text after the cut, re-based; it begins with the separator owed at the cut.
+    const rest = joined.slice(cutLength);
+    this.parts = rest === '' ? [] : [rest];
+    this.length = rest.length;
+    this.starts = this.starts.slice(cutPieces).map((start) => start - cutLength);
+    this.ends = this.ends.slice(cutPieces).map((end) => end - cutLength);
+    this.nodes = this.nodes.slice(cutPieces);
+    this.offsets = this.offsets.slice(cutPieces);
+    this.edgeLength = 0;
+    this.edgePieces = 0;
+    if (this.starts.length === 0) {
+      // Nothing kept: what is owed at the cut is owed at the start of the next chunk, where
+      // separators are dropped anyway.
+      this.parts = [];
+      this.length = 0;
+      this.empty = true;
+    }
+    return chunk;
+  }
+
+  private space(): void {
+    if (!this.empty && this.pendingNewlines === 0) this.pendingSpace = true;
+  }
+
+  private emit(node: Text, from: number, to: number): void {
+    if (!this.empty) {
+      if (this.pendingNewlines > 0) this.push(this.pendingNewlines === 2 ? BLOCK_SEPARATOR : '\n');
+      else if (this.pendingSpace) this.push(' ');
+    }
+    this.pendingNewlines = 0;
+    this.pendingSpace = false;
+    this.starts.push(this.length);
+    this.push(node.data.slice(from, to));
+    this.ends.push(this.length);
+    this.nodes.push(node);
+    this.offsets.push(from);
+    this.empty = false;
+  }
+
+  private push(text: string): void {
+    this.parts.push(text);
+    this.length += text.length;
+  }
+}
+
+function isEditable(element: Element): boolean {
+  const html = element as HTMLElement;
+  if (typeof html.isContentEditable === 'boolean') return html.isContentEditable;
+  const value = element.getAttribute('contenteditable');
+  return value !== null && value.toLowerCase() !== 'false';
+}
+
+/** Whether an element's own markup leaves it and its subtree out of the text. */
+export function isSkippedElement(element: Element): boolean {
+  if (SKIPPED_ELEMENTS.has(element.localName)) return true;
+  const hidden = element.getAttribute('hidden');
+  // hidden="until-found" content is findable and revealed by find-in-page: it is page text.
+  if (hidden !== null && hidden.trim().toLowerCase() !== 'until-found') return true;
+  if (element.localName === 'dialog' && !element.hasAttribute('open')) return true;
+  return isEditable(element);
+}
+
+/** What the walker knows about an element it has entered. */
+interface Entered {
+  element: Element;
+  block: boolean;
+  invisible: boolean;
+  preformatted: boolean;
+}
+
+/**
+ * Walks the text of one subtree. Call step() until it returns true; take() returns the text read
+ * so far up to the last block edge (all of it once the walk is done). If the DOM changes under a
+ * paused walk so that it cannot continue, step() returns true early and `interrupted` is set: the
+ * caller should walk the root again.
+ */
+export class TextWalker {
+  readonly root: Element;
+  interrupted = false;
+  private readonly builder = new ChunkBuilder();
+  private readonly options: WalkOptions;
+  private readonly stack: Entered[] = [];
+  private next: Node | null;
+  private done = false;
+
+  constructor(root: Element, options: WalkOptions = {}) {
+    this.root = root;
+    this.options = options;
+    this.next = root;
+  }
+
+  /** Reads nodes until `shouldStop()` (asked every few nodes) says to pause. True when finished. */
+  step(shouldStop: () => boolean): boolean {
+    if (this.done) return true;
+    if (this.next !== null && this.next !== this.root && !this.root.contains(this.next)) {
+      this.interrupted = true;
+      this.finish();
+      return true;
+    }
+    let count = 0;
+    while (this.next !== null) {
+      if ((++count & 31) === 0 && shouldStop()) return false;
+      this.visit(this.next);
+    }
+    this.finish();
+    return true;
+  }
+
+  take(): TextChunk | null {
+    return this.builder.take(this.done);
+  }
+
+  private finish(): void {
+    while (this.stack.length > 0) this.leave();
+    this.done = true;
+    this.next = null;
+  }
+
+  private visit(node: Node): void {
+    if (node.nodeType === 3) {
+      const parent = this.stack[this.stack.length - 1];
+      if (parent !== undefined && !parent.invisible) {
+        if (parent.preformatted) this.builder.preformatted(node as Text);
+        else this.builder.text(node as Text);
+      }
+      this.advance(node);
+      return;
+    }
+    if (node.nodeType !== 1) {
+      this.advance(node); // comments, processing instructions: no page text
+      return;
+    }
+    const element = node as Element;
+    const entered = this.enter(element);
+    if (entered === null) {
+      this.advance(element);
+      return;
+    }
+    this.stack.push(entered);
+    if (entered.block) this.builder.blockEdge();
+    if (element.firstChild !== null) {
+      this.next = element.firstChild;
+    } else {
+      this.leave();
+      this.advance(element);
+    }
+  }
+
+  /** Decides how to read an element; null leaves it out with its subtree. */
+  private enter(element: Element): Entered | null {
+    const name = element.localName;
+    if (isSkippedElement(element) || this.options.skip?.(element)) return null;
+    const view = element.ownerDocument.defaultView;
+    const style = view?.getComputedStyle(element);
+    if (style !== undefined && style.display === 'none') {
+      this.options.onHidden?.(element);
+      return null;
+    }
+    if (LINE_BREAK_ELEMENTS.has(name)) {
+      this.builder.lineBreak();
+      return null;
+    }
+    const parent = this.stack[this.stack.length - 1];
+    const visibility = style?.visibility;
+    return {
+      element,
+      block: BLOCK_ELEMENTS.has(name),
+      // Computed visibility is inherited, so it already says what holds for this element's text.
+      invisible: visibility === 'hidden' || visibility === 'collapse',
+      preformatted:
+        PREFORMATTED_ELEMENTS.has(name) ||
+        (parent === undefined ? element.closest('pre,listing,xmp,plaintext') !== null : parent.preformatted),
+    };
+  }
+
+  /** Moves past `node` (and its subtree): to its next sibling, or up and out of finished parents. */
+  private advance(node: Node): void {
+    let current: Node = node;
+    while (true) {
+      if (current === this.root) {
+        if (this.stack.length > 0) this.leave();
+        this.next = null;
+        return;
+      }
+      const sibling = current.nextSibling;
+      if (sibling !== null) {
+        this.next = sibling;
+        return;
+      }
+      const parent = current.parentNode;
+      if (parent === null || this.stack.length === 0) {
+        this.next = null;
+        return;
+      }
+      this.leave();
+      current = parent;
+    }
+  }
+
+  private leave(): void {
+    const left = this.stack.pop();
+    if (left?.block) this.builder.blockEdge();
+  }
+}
+
+/** Reads a whole subtree at once (tests, small roots). */
+export function readText(root: Element, options: WalkOptions = {}): TextChunk {
+  const walker = new TextWalker(root, options);
+  walker.step(() => false);
+  return walker.take() ?? { text: '', starts: [], ends: [], nodes: [], offsets: [] };
+}
+
+/** Index of the last piece starting at or before `offset`, or -1. */
+function pieceAt(chunk: TextChunk, offset: number): number {
+  let low = 0;
+  let high = chunk.starts.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (chunk.starts[mid]! <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * The DOM Range of text.slice(start, end). An end that falls on a separator is pulled back to the
+ * end of the text before it, a start on a separator moves to the text after it. Null when the span
+ * holds no page text.
+ */
+export function rangeOf(chunk: TextChunk, start: number, end: number): Range | null {
+  if (end <= start) return null;
+  let first = pieceAt(chunk, start);
+  if (first < 0 || start >= chunk.ends[first]!) first += 1; // start on a separator
+  const last = pieceAt(chunk, end - 1);
+  if (first >= chunk.starts.length || last < first) return null;
+  const startNode = chunk.nodes[first]!;
+  const endNode = chunk.nodes[last]!;
+  const startOffset = chunk.offsets[first]! + Math.max(0, start - chunk.starts[first]!);
+  const endOffset = chunk.offsets[last]! + Math.min(end, chunk.ends[last]!) - chunk.starts[last]!;
+  const range = startNode.ownerDocument.createRange();
+  range.setStart(startNode, startOffset);
+  range.setEnd(endNode, endOffset);
+  return range;
+}

@@ -1,0 +1,88 @@
+// The one typed protocol between the extension's own contexts: background, content scripts, popup
+// and options page. Web pages cannot send on it (runtime messages reach an extension only from its
+// own contexts; there is no externally_connectable), and the background still checks every
+// payload and sender, because a content script lives in a renderer that a hostile page shares.
+//
+// Who sends what:
+//   content script → background: getMatcherSpec, reportPage
+//   popup / options → background: getTabClaims, getPackStatus
+//   popup → content script (sendMessage(type, data, tabId)): revealClaim
+// Settings are not messages: they live in browser.storage.local (messaging/settings.ts), and every
+// context reacts to storage.onChanged.
+
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { MatcherSpec } from '../core/compile';
+import type { ScanMatch } from '../core/describe';
+import type { RawMatch } from '../core/types';
+
+/** An installed pack, as the popup and options page list it. */
+export interface PackSummary {
+  id: string;
+  version: string;
+  title: string;
+  publisher: string;
+  /** ISO date the pack was published. */
+  published: string;
+  languages: string[];
+  factCount: number;
+  sourceCount: number;
+  /** Where the pack came from. Only the bundled pack exists for now. */
+  origin: 'bundled';
+}
+
+export interface PackStatus {
+  packs: PackSummary[];
+  /** Problems found while loading or compiling packs ("facts[3].matchers[0].pattern: …"). */
+  problems: string[];
+}
+
+export interface MatcherSpecResponse {
+  spec: MatcherSpec;
+  /** Names this compiled spec; a report made with another spec is refused (fact indices differ). */
+  specId: string;
+}
+
+/** A claim the content script found: the matched text, and the raw match re-based to that text
+ * (start 0, end text.length; the number's offsets likewise). */
+export interface FoundClaim {
+  text: string;
+  raw: RawMatch;
+}
+
+/** What the content script is doing on a page. */
+export type PageStatus = 'active' | 'paused' | 'disabled';
+
+export interface PageReport {
+  status: PageStatus;
+  specId: string | null;
+  /** Every claim on the page, in document order. Empty unless status is 'active'. */
+  claims: FoundClaim[];
+}
+
+/** The claims on one tab's page, for the popup. matches[i] is claim i in document order, the
+ * index revealClaim takes. */
+export interface TabClaims {
+  url: string;
+  hostname: string;
+  status: PageStatus;
+  matches: ScanMatch[];
+  /** Date.now() of the report. */
+  updatedAt: number;
+}
+
+export interface ProtocolMap {
+  /** The compiled matcher for the installed packs; null when no pack could be loaded. */
+  getMatcherSpec(): MatcherSpecResponse | null;
+  /** The page's claims (replacing any earlier report from that tab); returns their descriptions in
+   * the same order. Sets the toolbar badge to the number of claims. */
+  reportPage(report: PageReport): ScanMatch[];
+  /** The last report from a tab's page, or null when its page has reported nothing. */
+  getTabClaims(data: { tabId: number }): TabClaims | null;
+  getPackStatus(): PackStatus;
+  /** Scrolls the page to claim `index`, flashes it and opens its card. False when there is no such
+   * claim. */
+  revealClaim(data: { index: number }): boolean;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } =
+  defineExtensionMessaging<ProtocolMap>();
