@@ -55,9 +55,7 @@ function ClaimGroupItem({
           onClick={() => setExpanded(!expanded)}
         >
           <span class="cl-group-claim">{group.first.claim}</span>
-          <span class="cl-group-count">
-            {t('group_count', [String(group.occurrences.length)])}
-          </span>
+          <span class="cl-group-count">{t('group_count', [String(group.occurrences.length)])}</span>
         </button>
       </h3>
       <ul class="cl-occurrences">

@@ -44,6 +44,8 @@ export interface OptionsViewProps {
   /** The colours to offer, in order, and how each looks. */
   palette: Readonly<Record<HighlightColor, HighlightSwatch>>;
   packs: readonly InstalledPack[];
+  /** Why a pack could not be used ("facts[3].matchers[0].pattern: …"); shown as written. */
+  packProblems: readonly string[];
   /** The hostname a reader meant by what they typed (a hostname or an address), or null. */
   normalizeSite(input: string): string | null;
   onAddSite(hostname: string): void;
@@ -185,7 +187,9 @@ function HighlightOptions({
                 onChange={() => onHighlightColorChange(colour)}
               />
               <span
-                class={highlightStyle === 'background' ? 'cl-swatch' : 'cl-swatch cl-swatch-underline'}
+                class={
+                  highlightStyle === 'background' ? 'cl-swatch' : 'cl-swatch cl-swatch-underline'
+                }
                 style={sample}
               >
                 {t(COLOUR_KEYS[colour])}
@@ -198,7 +202,7 @@ function HighlightOptions({
   );
 }
 
-function Packs({ t, packs }: Pick<OptionsViewProps, 't' | 'packs'>) {
+function Packs({ t, packs, packProblems }: Pick<OptionsViewProps, 't' | 'packs' | 'packProblems'>) {
   const locale = uiLocale(t);
   return (
     <section class="cl-section" aria-labelledby="cl-packs-heading">
@@ -231,6 +235,16 @@ function Packs({ t, packs }: Pick<OptionsViewProps, 't' | 'packs'>) {
           </tbody>
         </table>
       )}
+      {packProblems.length > 0 && (
+        <>
+          <h3>{t('options_pack_problems')}</h3>
+          <ul class="cl-problems">
+            {packProblems.map((problem, index) => (
+              <li key={index}>{problem}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
@@ -257,7 +271,7 @@ export function OptionsView(props: OptionsViewProps) {
         onHighlightStyleChange={props.onHighlightStyleChange}
         onHighlightColorChange={props.onHighlightColorChange}
       />
-      <Packs t={t} packs={props.packs} />
+      <Packs t={t} packs={props.packs} packProblems={props.packProblems} />
     </main>
   );
 }

@@ -1,25 +1,23 @@
 // The toolbar popup: the claims on the current page, or why there are none; pause/resume on this site;
 // on/off everywhere; the active fact packs. Data comes in as props; the entrypoint fetches and wires.
 
-import type { Translate } from '../ui/i18n';
 import type { ScanMatch } from '../core/describe';
+import type { PackSummary } from '../messaging/protocol';
+import type { Translate } from '../ui/i18n';
 import { ClaimList } from './ClaimList';
 
 /**
  * What the popup knows about the current tab:
  * - 'loading': still asking the background;
  * - 'ready': the page was scanned (its matches may be empty);
- * - 'unsupported': a page ClaimLens does not run on (browser pages, other extensions, the web store);
+ * - 'unread': the tab's page has not reported: a browser page ClaimLens never reads, or a page
+ *   opened before ClaimLens was installed;
  * - 'error': the background could not be asked.
  * Paused and switched off are separate props, since the controls depend on them too.
  */
-export type PopupStatus = 'loading' | 'ready' | 'unsupported' | 'error';
+export type PopupStatus = 'loading' | 'ready' | 'unread' | 'error';
 
-export interface PackSummary {
-  id: string;
-  title: string;
-  version: string;
-}
+export type ActivePack = Pick<PackSummary, 'id' | 'title' | 'version'>;
 
 export interface PopupViewProps {
   t: Translate;
@@ -27,7 +25,7 @@ export interface PopupViewProps {
   /** The current tab's hostname, when it has one ClaimLens could run on. */
   site?: string;
   matches: readonly ScanMatch[];
-  packs: readonly PackSummary[];
+  packs: readonly ActivePack[];
   /** On everywhere (the global switch). */
   enabled: boolean;
   /** Paused on this site. */
@@ -41,7 +39,7 @@ export interface PopupViewProps {
 /** The one message shown instead of the list, or null when the list is shown. */
 function statusMessageKey(props: PopupViewProps): string | null {
   if (props.status === 'error') return 'popup_error';
-  if (props.status === 'unsupported') return 'popup_unsupported';
+  if (props.status === 'unread') return 'popup_unread';
   if (!props.enabled) return 'popup_disabled';
   if (props.paused) return 'popup_paused';
   if (props.status === 'loading') return 'popup_loading';
@@ -51,7 +49,7 @@ function statusMessageKey(props: PopupViewProps): string | null {
 export function PopupView(props: PopupViewProps) {
   const { t, site, matches, packs, enabled, paused } = props;
   const messageKey = statusMessageKey(props);
-  const canPause = site !== undefined && props.status !== 'unsupported';
+  const canPause = site !== undefined && props.status !== 'unread';
   return (
     <main class="cl-root cl-page cl-popup">
       <header class="cl-page-header">
@@ -76,11 +74,7 @@ export function PopupView(props: PopupViewProps) {
 
       <section class="cl-controls" aria-label={t('popup_controls_label')}>
         {canPause && enabled && (
-          <button
-            type="button"
-            class="cl-button"
-            onClick={() => props.onPausedChange(!paused)}
-          >
+          <button type="button" class="cl-button" onClick={() => props.onPausedChange(!paused)}>
             {paused ? t('popup_resume_site', [site]) : t('popup_pause_site', [site])}
           </button>
         )}

@@ -97,7 +97,11 @@ export function formatFigureValue(
   t: Translate,
 ): string {
   const key = QUALIFIER_KEYS[figure.qualifier];
-  if (figure.qualifier === 'hundreds' || figure.qualifier === 'thousands' || figure.qualifier === 'dozens') {
+  if (
+    figure.qualifier === 'hundreds' ||
+    figure.qualifier === 'thousands' ||
+    figure.qualifier === 'dozens'
+  ) {
     return t(key as string, [unitLabel(figure.unit, t)]);
   }
   const quantity = formatQuantity(figure.value, figure.unit, locale, t);

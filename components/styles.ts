@@ -189,6 +189,8 @@ body { margin: 0; }
 .cl-choice { display: flex; align-items: center; gap: 8px; }
 .cl-swatch { display: inline-block; padding: 0 6px; border-radius: 3px; }
 .cl-swatch-underline { text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: 3px; }
+.cl-problems { list-style: disc; padding-inline-start: 20px; color: var(--cl-differs); overflow-wrap: anywhere; }
+.cl-section h3 { font-size: 14px; margin: 12px 0 4px; }
 .cl-pack-table { border-collapse: collapse; width: 100%; }
 .cl-pack-table th, .cl-pack-table td {
   text-align: start; padding: 4px 8px 4px 0; border-bottom: 1px solid var(--cl-border);

@@ -89,7 +89,7 @@ export function foldChar(cp: number): string {
 /** Folds a string character by character, without collapsing spaces. */
 export function foldString(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     out += charInfo(cp).fold;
     i += cp > 0xffff ? 2 : 1;
@@ -114,7 +114,7 @@ export function normalize(text: string): NormalizedText {
   const codes: number[] = [];
   const offsets: number[] = [];
   let lastWasSpace = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const info = charInfo(cp);

@@ -7,6 +7,17 @@
 // Tokens must be consecutive in the text: a word the caller does not know must END the window (or
 // be passed as a 'word' token whose text is not in NUMBER_WORDS), never be skipped, or "two
 // hundred people and thirty" would read as 230.
+//
+// Choices worth knowing:
+// - A separator followed by exactly three digits groups thousands ("1.000" is 1000, as in Spanish),
+//   unless the first group has a leading zero or more than three digits ("0.238", "12345.678").
+// - "$" is US dollars. "m", "bn", "k" count as scales only glued to digits after a currency
+//   ("$6m", "£2bn"); "6m" alone may be metres.
+// - A year is a bare four-digit run 1000–2100 with nothing around it; "more than 2000" and "hasta
+//   2025" are counts (a qualifier almost always means a quantity in this coverage).
+// - "un"/"una" alone is an article, a number only before a scale word ("un millón", "una docena").
+// - "hundreds of thousands" is value 100,000 with qualifier 'hundreds' (compare.ts scales it).
+// - Expressions over 12 tokens, over 15 significant digits or over 2^53 are refused as noise.
 
 import type { Qualifier } from './pack';
 import type { NumberSort, NumberToken, ParsedNumber } from './types';
@@ -182,13 +193,25 @@ interface CurrencyPhrase extends Phrase {
   readonly currency: string;
 }
 
-function phrases<T extends object>(
-  list: readonly (readonly [string, T])[],
-): readonly (Phrase & T)[] {
-  return list.map(([text, rest]) => ({ words: text.split(' '), ...rest }));
+/** Phrases, and the same phrases by first word so a lookup touches only the few that can match. */
+interface PhraseTable<T extends Phrase> {
+  readonly all: readonly T[];
+  readonly byFirstWord: ReadonlyMap<string, readonly T[]>;
 }
 
-const QUALIFIER_PHRASES: readonly QualifierPhrase[] = phrases<Omit<QualifierPhrase, 'words'>>([
+function phrases<T extends object>(
+  list: readonly (readonly [string, T])[],
+): PhraseTable<Phrase & T> {
+  const all = list.map(([text, rest]) => ({ words: text.split(' '), ...rest }));
+  const byFirstWord = new Map<string, (Phrase & T)[]>();
+  for (const phrase of all) {
+    const first = phrase.words[0] ?? '';
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), phrase]);
+  }
+  return { all, byFirstWord };
+}
+
+const QUALIFIER_PHRASES: PhraseTable<QualifierPhrase> = phrases<Omit<QualifierPhrase, 'words'>>([
   ['about', { qualifier: 'about' }],
   ['around', { qualifier: 'about' }],
   ['approximately', { qualifier: 'about' }],
@@ -233,7 +256,7 @@ const QUALIFIER_PHRASES: readonly QualifierPhrase[] = phrases<Omit<QualifierPhra
 ]);
 
 /** "$" alone is read as US dollars, as most of the coverage means. */
-const CURRENCY_PREFIXES: readonly CurrencyPhrase[] = phrases([
+const CURRENCY_PREFIXES: PhraseTable<CurrencyPhrase> = phrases([
   ['$', { currency: 'USD' }],
   ['us $', { currency: 'USD' }],
   ['u s $', { currency: 'USD' }],
@@ -243,7 +266,7 @@ const CURRENCY_PREFIXES: readonly CurrencyPhrase[] = phrases([
   ['£', { currency: 'GBP' }],
   ['gbp', { currency: 'GBP' }],
 ]);
-const CURRENCY_SUFFIXES: readonly CurrencyPhrase[] = phrases([
+const CURRENCY_SUFFIXES: PhraseTable<CurrencyPhrase> = phrases([
   ['dollars', { currency: 'USD' }],
   ['dollar', { currency: 'USD' }],
   ['us dollars', { currency: 'USD' }],
@@ -259,7 +282,7 @@ const CURRENCY_SUFFIXES: readonly CurrencyPhrase[] = phrases([
   ['gbp', { currency: 'GBP' }],
   ['£', { currency: 'GBP' }],
 ]);
-const PERCENT_PHRASES: readonly Phrase[] = phrases([
+const PERCENT_PHRASES: PhraseTable<Phrase> = phrases([
   ['%', {}],
   ['percent', {}],
   ['per cent', {}],
@@ -306,10 +329,10 @@ export const NUMBER_WORDS: ReadonlySet<string> = wordsOf(
   DOZEN_WORDS,
   SCALE_CONNECTORS,
   ['zero', 'a', 'and', 'hundred', 'cero', 'y', 'cien', 'ciento', 'mil'],
-  QUALIFIER_PHRASES,
-  CURRENCY_PREFIXES,
-  CURRENCY_SUFFIXES,
-  PERCENT_PHRASES,
+  QUALIFIER_PHRASES.all,
+  CURRENCY_PREFIXES.all,
+  CURRENCY_SUFFIXES.all,
+  PERCENT_PHRASES.all,
 );
 
 /** The words an expression can start with: readNumber returns null at any other word token, so a
@@ -323,8 +346,8 @@ export const NUMBER_START_WORDS: ReadonlySet<string> = wordsOf(
   ES_TENS.keys(),
   ES_HUNDREDS.keys(),
   ['zero', 'a', 'cero', 'cien', 'ciento', 'mil'],
-  QUALIFIER_PHRASES.map((phrase) => phrase.words[0] ?? ''),
-  CURRENCY_PREFIXES.map((phrase) => phrase.words[0] ?? ''),
+  QUALIFIER_PHRASES.byFirstWord.keys(),
+  CURRENCY_PREFIXES.byFirstWord.keys(),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -350,10 +373,12 @@ function tokenIs(tokens: Tokens, index: number, text: string): boolean {
 function longestPhrase<T extends Phrase>(
   tokens: Tokens,
   index: number,
-  list: readonly T[],
+  table: PhraseTable<T>,
 ): T | undefined {
+  const token = tokens[index];
+  if (token === undefined || token.kind === 'digits') return undefined;
   let best: T | undefined;
-  for (const phrase of list) {
+  for (const phrase of table.byFirstWord.get(token.text) ?? []) {
     if (best !== undefined && phrase.words.length <= best.words.length) continue;
     if (phrase.words.every((word, offset) => tokenIs(tokens, index + offset, word))) {
       best = phrase;
@@ -791,6 +816,7 @@ const DIGIT = /[0-9]/;
 const LETTER = /[\p{L}\p{M}]/u;
 /** Spaces that may group digits ("84 000"); ordinary spaces separate numbers. */
 const GROUPING_SPACES = new Set(['\u00a0', '\u202f', '\u2009']);
+const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|º|ª)(?![\p{L}\p{M}0-9])/iu;
 
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -812,6 +838,13 @@ export function splitNumberTokens(text: string): NumberToken[] {
         else if ((here === ',' || here === '.' || GROUPING_SPACES.has(here)) && DIGIT.test(after))
           index += 2;
         else break;
+      }
+      const ordinal = ORDINAL_SUFFIX.exec(text.slice(index));
+      if (ordinal !== null) {
+        // "13th", "1º" are words, not numbers, as in the real tokenizer.
+        index += ordinal[0].length;
+        tokens.push({ kind: 'word', text: fold(text.slice(start, index)), start, end: index });
+        continue;
       }
       const digits = text.slice(start, index).replace(/[\u00a0\u202f\u2009]/g, ' ');
       tokens.push({ kind: 'digits', text: digits, start, end: index });

@@ -28,7 +28,8 @@
 
 import type { Qualifier } from './pack';
 import type { NumberSort, NumberToken } from './types';
-import { NUMBER_START_WORDS, NUMBER_WORDS, readNumber } from './numbers';
+import { readNumber } from './numbers';
+import { NUMBER_WINDOW, canContinueNumber, canStartNumber } from './reading';
 import { tokenize, type Token } from './tokenize';
 
 export const MAX_TOKENS_PER_EXPANSION = 24;
@@ -133,7 +134,10 @@ class Parser {
         flush();
         const at = this.pos;
         if (depth + 1 > MAX_NESTING) {
-          throw new PatternSyntaxError(`brackets nested more than ${MAX_NESTING} deep at ${at}`, at);
+          throw new PatternSyntaxError(
+            `brackets nested more than ${MAX_NESTING} deep at ${at}`,
+            at,
+          );
         }
         this.pos++;
         const body = this.alternation(depth + 1, CLOSERS[c]!, at);
@@ -148,14 +152,16 @@ class Parser {
         textStart = this.pos;
       } else if (c === '|') {
         flush();
-        if (current.length === 0) throw new PatternSyntaxError(`empty alternative at ${this.pos}`, this.pos);
+        if (current.length === 0)
+          throw new PatternSyntaxError(`empty alternative at ${this.pos}`, this.pos);
         barAt = this.pos;
         endOption(this.pos);
         this.pos++;
         textStart = this.pos;
       } else if (c === ')' || c === ']') {
         flush();
-        if (c !== closer) throw new PatternSyntaxError(`unexpected '${c}' at ${this.pos}`, this.pos);
+        if (c !== closer)
+          throw new PatternSyntaxError(`unexpected '${c}' at ${this.pos}`, this.pos);
         if (current.length === 0 && barAt >= 0) {
           throw new PatternSyntaxError(`empty alternative at ${this.pos}`, this.pos);
         }
@@ -266,8 +272,7 @@ function lengthBounds(node: PatternNode): { min: number; max: number } {
 
 /** One token of an expansion before numbers are read: a text token or a slot of one sort. */
 type Item =
-  | { kind: 'token'; token: Token }
-  | { kind: 'slot'; sort: NumberSort; name: SlotName; at: number };
+  { kind: 'token'; token: Token } | { kind: 'slot'; sort: NumberSort; name: SlotName; at: number };
 
 function expand(node: PatternNode): Item[][] {
   switch (node.type) {
@@ -296,19 +301,6 @@ function expand(node: PatternNode): Item[][] {
   }
 }
 
-/** Whether a token can start a number expression (the matcher asks the same question). */
-export function canStartNumber(kind: Token['kind'], text: string): boolean {
-  return kind === 'digits' || kind === 'symbol' || NUMBER_START_WORDS.has(text);
-}
-
-/** Whether a token can be inside a number expression: the reader's window ends after any other. */
-export function canContinueNumber(kind: Token['kind'], text: string): boolean {
-  return kind === 'digits' || kind === 'symbol' || NUMBER_WORDS.has(text);
-}
-
-/** Tokens the number reader sees in one call at most (it refuses more than 12). */
-export const NUMBER_WINDOW = 16;
-
 interface ReadSymbol {
   symbol: PatternSymbol;
   /** Items [from, to) the symbol was read from. */
@@ -316,28 +308,25 @@ interface ReadSymbol {
   to: number;
 }
 
-function toNumberToken(token: Token): NumberToken {
-  const kind = token.kind === 'break' ? 'word' : token.kind;
-  return { kind, text: token.text, start: token.start, end: token.end };
-}
-
 /** Reads an expansion's items into symbols exactly as the matcher reads page tokens. */
 function readSymbols(items: readonly Item[]): ReadSymbol[] {
   const out: ReadSymbol[] = [];
-  for (let i = 0; i < items.length; ) {
+  for (let i = 0; i < items.length;) {
     const item = items[i]!;
     if (item.kind === 'slot') {
       out.push({ symbol: { kind: 'slot', sort: item.sort }, from: i, to: i + 1 });
       i++;
       continue;
     }
-    if (canStartNumber(item.token.kind, item.token.text)) {
+    const token = item.token;
+    if (token.kind !== 'break' && canStartNumber(token.kind, token.text)) {
       const window: NumberToken[] = [];
       for (let j = i; j < items.length && window.length < NUMBER_WINDOW; j++) {
         const next = items[j]!;
         if (next.kind === 'slot') break; // a slot is a whole number: nothing reads into it
-        window.push(toNumberToken(next.token));
-        if (!canContinueNumber(next.token.kind, next.token.text)) break;
+        const { kind, text, start, end } = next.token;
+        if (kind === 'break' || !canContinueNumber(kind, text)) break;
+        window.push({ kind, text, start, end });
       }
       const number = readNumber(window, 0);
       if (number !== null) {
@@ -353,7 +342,7 @@ function readSymbols(items: readonly Item[]): ReadSymbol[] {
         continue;
       }
     }
-    out.push({ symbol: { kind: 'word', text: item.token.text }, from: i, to: i + 1 });
+    out.push({ symbol: { kind: 'word', text: token.text }, from: i, to: i + 1 });
     i++;
   }
   return out;

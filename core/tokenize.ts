@@ -229,7 +229,7 @@ export function scanTokens(text: string, lexicon: Lexicon | null, out: TokenBuff
     hash = Math.imul(hash ^ code, FNV_PRIME);
   };
 
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let code = text.charCodeAt(i);
     let width = 1;
     let cls: number;
@@ -251,12 +251,7 @@ export function scanTokens(text: string, lexicon: Lexicon | null, out: TokenBuff
 
     if (cls === CHAR_LETTER || cls === CHAR_DIGIT) {
       // Digits then letters split ("6m", "1990s"), except ordinals ("13th", "1º") which are words.
-      if (
-        cls === CHAR_LETTER &&
-        tokenStart >= 0 &&
-        !hasLetter &&
-        !isOrdinalSuffix(text, i, code)
-      ) {
+      if (cls === CHAR_LETTER && tokenStart >= 0 && !hasLetter && !isOrdinalSuffix(text, i, code)) {
         finishWord();
       }
       if (tokenStart < 0) {
@@ -302,7 +297,12 @@ export function scanTokens(text: string, lexicon: Lexicon | null, out: TokenBuff
           let word = -1;
           if (lexicon !== null) {
             units[0] = code;
-            word = lookupUnits(lexicon, units, 1, finishHash(Math.imul(FNV_OFFSET ^ code, FNV_PRIME)));
+            word = lookupUnits(
+              lexicon,
+              units,
+              1,
+              finishHash(Math.imul(FNV_OFFSET ^ code, FNV_PRIME)),
+            );
           }
           out.push(TOKEN_SYMBOL, i, i + 1, word, symbol);
           lastEnd = i + 1;

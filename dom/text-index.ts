@@ -277,10 +277,12 @@ export class TextWalker {
   /** Decides how to read an element; null leaves it out with its subtree. */
   private enter(element: Element): Entered | null {
     const name = element.localName;
-    if (isSkippedElement(element) || this.options.skip?.(element)) return null;
-    const view = element.ownerDocument.defaultView;
-    const style = view?.getComputedStyle(element);
-    if (style !== undefined && style.display === 'none') {
+    if (SKIPPED_ELEMENTS.has(name) || this.options.skip?.(element)) return null;
+    // Hidden by an attribute or by style: left out, but reported, since that can change.
+    const style = isSkippedElement(element)
+      ? null
+      : element.ownerDocument.defaultView?.getComputedStyle(element);
+    if (style === null || style?.display === 'none') {
       this.options.onHidden?.(element);
       return null;
     }

@@ -7,11 +7,12 @@ import type { Pack } from '../core/pack';
 import { checkPack } from './check';
 import { crossCheckPack } from './crosscheck';
 import type { PackError } from './errors';
-import { capErrors, describeIssues } from './errors';
+import { capErrors } from './errors';
 import { parseJsonText } from './json-text';
 import { migrateToCurrent } from './migrate';
 import { checkStructure, checkTextSize } from './precheck';
 import { packSchema } from './schema';
+import { describeIssues } from './schema-errors';
 
 export type { PackError } from './errors';
 export { formatPackError } from './errors';

@@ -15,18 +15,28 @@ export type MessagesFile = Record<string, MessageEntry>;
 
 /** The predefined message that names the browser's interface locale ("en", "en_US", "es_419"…). */
 export const UI_LOCALE_KEY = '@@ui_locale';
+/** Our own message naming the language the messages are written in ("en" in en/messages.json). */
+export const MESSAGES_LANGUAGE_KEY = 'ui_language';
+
+function canonicalTag(tag: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0] ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /**
- * A BCP 47 tag for Intl formatting, from the translator's "@@ui_locale" ("en_US" → "en-US").
- * Falls back to English when the locale is missing or not a well-formed tag.
+ * The BCP 47 tag to write dates and numbers in, and to put in the page's `lang`: the language the
+ * strings are actually in (the browser falls back to English for a language we do not have), with
+ * the browser's region when it is that same language ("en_GB" → "en-GB": 16 March 2025).
  */
 export function uiLocale(t: Translate): string {
-  const tag = t(UI_LOCALE_KEY).replace(/_/g, '-');
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
+  const language = canonicalTag(t(MESSAGES_LANGUAGE_KEY)) ?? 'en';
+  const browserLocale = canonicalTag(t(UI_LOCALE_KEY));
+  const sameLanguage =
+    browserLocale !== null && browserLocale.split('-')[0] === language.split('-')[0];
+  return sameLanguage ? browserLocale : language;
 }
 
 // $1…$9 in a message or placeholder content; "$$" is a literal dollar sign.
@@ -76,18 +86,16 @@ export function createTranslate(
   };
 }
 
-/** The part of the WebExtension i18n API a translator needs. */
-export interface I18nApi {
-  getMessage(key: string, substitutions?: string | string[]): string;
-}
+/** browser.i18n.getMessage, as a translator needs it. */
+export type GetMessage = (key: string, substitutions?: string[]) => string;
 
 /**
- * A translator over the browser's i18n API (entrypoints pass `browser.i18n`). The browser returns ""
- * for an unknown key; we show the key instead so a missing string is noticed.
+ * A translator over the browser's i18n API (see ui/browser-i18n.ts). The browser returns "" for an
+ * unknown key; we show the key instead so a missing string is noticed.
  */
-export function createBrowserTranslate(i18n: I18nApi): Translate {
+export function createBrowserTranslate(getMessage: GetMessage): Translate {
   return (key, subs) => {
-    const text = subs === undefined ? i18n.getMessage(key) : i18n.getMessage(key, subs);
+    const text = subs === undefined ? getMessage(key) : getMessage(key, subs);
     return text === '' ? key : text;
   };
 }

@@ -203,7 +203,9 @@ describe('ClaimCard safety', () => {
     const match = hostileMatch();
     const { dialog } = renderCard(match);
     expect(dialog.querySelectorAll('a')).toHaveLength(0);
-    expect(dialog.querySelectorAll('[href], [cite], [src], [action], [formaction]')).toHaveLength(0);
+    expect(dialog.querySelectorAll('[href], [cite], [src], [action], [formaction]')).toHaveLength(
+      0,
+    );
     // The reader still sees what the pack gave as the address.
     const shownAddresses = [...dialog.querySelectorAll('.cl-source-url')].map(text);
     expect(shownAddresses).toEqual(match.sources.map((source) => (source.url ?? '').trim()));

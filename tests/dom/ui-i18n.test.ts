@@ -117,7 +117,9 @@ describe('messages.json files', () => {
 
 describe('formatMessage', () => {
   it('fills $1…$9 and turns $$ into $', () => {
-    expect(formatMessage({ message: 'Pause on $1' }, ['news.example'])).toBe('Pause on news.example');
+    expect(formatMessage({ message: 'Pause on $1' }, ['news.example'])).toBe(
+      'Pause on news.example',
+    );
     expect(formatMessage({ message: '$2, then $1, costs $$5' }, ['a', 'b'])).toBe(
       'b, then a, costs $5',
     );
@@ -146,26 +148,30 @@ describe('translators', () => {
   const messages: MessagesFile = { greeting: { message: 'Hola $1' } };
 
   it('falls back to the default language, then to the key itself', () => {
-    const t = createTranslate('es', messages, { greeting: { message: 'Hi $1' }, bye: { message: 'Bye' } });
+    const t = createTranslate('es', messages, {
+      greeting: { message: 'Hi $1' },
+      bye: { message: 'Bye' },
+    });
     expect(t('greeting', ['Ana'])).toBe('Hola Ana');
     expect(t('bye')).toBe('Bye');
     expect(t('nothing_here')).toBe('nothing_here');
     expect(t('GREETING', ['Ana'])).toBe('Hola Ana');
   });
 
-  it('answers @@ui_locale, which sets how dates and numbers are written', () => {
-    expect(uiLocale(createTranslate('es_419', messages))).toBe('es-419');
-    expect(uiLocale(createTranslate('en_US', messages))).toBe('en-US');
-    expect(uiLocale(createTranslate('not a locale!', messages))).toBe('en');
+  it('writes dates and numbers for the language the strings are in, with the browser’s region', () => {
+    expect(uiLocale(createTranslate('es_419', es))).toBe('es-419');
+    expect(uiLocale(createTranslate('en_GB', en))).toBe('en-GB');
+    expect(uiLocale(createTranslate('es', es))).toBe('es');
+    // A French browser gets the English strings (the default locale), so English dates too.
+    expect(uiLocale(createTranslate('fr_FR', en))).toBe('en');
+    expect(uiLocale(createTranslate('not a locale!', en))).toBe('en');
   });
 
   it('over the browser API, passes substitutions and shows a missing key instead of nothing', () => {
     const calls: unknown[][] = [];
-    const t = createBrowserTranslate({
-      getMessage: (key: string, subs?: string | string[]) => {
-        calls.push([key, subs]);
-        return key === 'known' ? 'Known text' : '';
-      },
+    const t = createBrowserTranslate((key, subs) => {
+      calls.push([key, subs]);
+      return key === 'known' ? 'Known text' : '';
     });
     expect(t('known', ['a'])).toBe('Known text');
     expect(t('unknown')).toBe('unknown');

@@ -3,7 +3,11 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OptionsView, type InstalledPack, type OptionsViewProps } from '../../components/OptionsView';
+import {
+  OptionsView,
+  type InstalledPack,
+  type OptionsViewProps,
+} from '../../components/OptionsView';
 import {
   HIGHLIGHT_PALETTE,
   normalizeHostname,
@@ -46,6 +50,7 @@ function baseProps(overrides: Partial<OptionsViewProps> = {}): OptionsViewProps 
     highlightColor: 'yellow',
     palette: HIGHLIGHT_PALETTE,
     packs: [BUNDLED],
+    packProblems: [],
     normalizeSite: normalizeHostname,
     onAddSite: () => {},
     onRemoveSite: () => {},
@@ -114,7 +119,10 @@ describe('OptionsView paused sites', () => {
     const onRemoveSite = vi.fn();
     act(() => {
       render(
-        <StatefulOptions initialSites={['news.example', 'blog.example']} onRemoveSite={onRemoveSite} />,
+        <StatefulOptions
+          initialSites={['news.example', 'blog.example']}
+          onRemoveSite={onRemoveSite}
+        />,
         host,
       );
     });
@@ -161,7 +169,7 @@ describe('OptionsView paused sites', () => {
     act(() => {
       render(<StatefulOptions initialSites={[]} onAddSite={onAddSite} />, host);
     });
-    for (const bad of ['', 'not a site', 'javascript:alert(1)', 'ftp://files.example', '*.x.com']) {
+    for (const bad of ['', 'not a site', 'javascript:alert(1)', '*.x.com', 'exa mple.com']) {
       const input = typeAndSubmit(bad);
       const error = host.querySelector('[role="alert"]');
       expect(text(error)).toBe('Enter a site such as example.com, or a web address.');
@@ -246,9 +254,7 @@ describe('OptionsView highlight style', () => {
     expect(colours[0]!.name).not.toBe(radios('Mark claims on pages with')[0]!.name);
     const samples = [...host.querySelectorAll<HTMLElement>('.cl-swatch')];
     expect(samples.map((sample) => sample.getAttribute('style'))).toEqual(
-      Object.values(HIGHLIGHT_PALETTE).map((swatch) =>
-        expect.stringContaining(swatch.background),
-      ),
+      Object.values(HIGHLIGHT_PALETTE).map((swatch) => expect.stringContaining(swatch.background)),
     );
     act(() => colours[2]!.click());
     expect(onHighlightColorChange).toHaveBeenLastCalledWith('green');
@@ -291,6 +297,27 @@ describe('OptionsView packs', () => {
     ]);
   });
 
+  it('lists problems found in packs, as plain text', () => {
+    const packProblems = [
+      'facts[3].figures[0].value: expected a number, got string',
+      '<b>facts[4].claim</b>: too long',
+    ];
+    act(() => {
+      render(<OptionsView {...baseProps({ packProblems })} />, host);
+    });
+    const section = host.querySelector('[aria-labelledby="cl-packs-heading"]')!;
+    expect(text(section.querySelector('h3'))).toBe('Problems found while loading fact packs');
+    expect([...section.querySelectorAll('.cl-problems li')].map(text)).toEqual(packProblems);
+    expect(section.querySelector('b')).toBeNull();
+  });
+
+  it('shows no problem list when every pack loaded', () => {
+    act(() => {
+      render(<OptionsView {...baseProps()} />, host);
+    });
+    expect(host.querySelector('.cl-problems')).toBeNull();
+  });
+
   it('says when no pack is installed', () => {
     act(() => {
       render(<OptionsView {...baseProps({ packs: [] })} />, host);
@@ -315,7 +342,7 @@ describe('OptionsView packs', () => {
       typeAndSubmit('not a site');
       typeAndSubmit('news.example');
       act(() => {
-        render(<OptionsView {...baseProps({ t, packs: [] })} />, host);
+        render(<OptionsView {...baseProps({ t, packs: [], packProblems: ['x'] })} />, host);
       });
       expect(t.missing).toEqual([]);
     }

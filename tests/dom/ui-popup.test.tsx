@@ -247,10 +247,10 @@ describe('PopupView', () => {
     expect(off.onEnabledChange).toHaveBeenLastCalledWith(true);
   });
 
-  it('says when ClaimLens does not run on the page and offers no pause', () => {
-    renderPopup(popupProps({ status: 'unsupported', site: undefined, matches: [] }));
+  it('says when ClaimLens has not read the page and offers no pause', () => {
+    renderPopup(popupProps({ status: 'unread', site: undefined, matches: [] }));
     expect(text(host.querySelector('[role="status"]'))).toBe(
-      'ClaimLens does not run on this page.',
+      'ClaimLens has not read this page. If it is a web page, reload it.',
     );
     expect(host.textContent).not.toContain('Pause on');
   });
@@ -305,7 +305,7 @@ describe('PopupView', () => {
         { enabled: false },
         { status: 'loading' },
         { status: 'error' },
-        { status: 'unsupported', site: undefined },
+        { status: 'unread', site: undefined },
         { packs: [] },
       ];
       for (const state of states) renderPopup(popupProps({ t, ...state }));

@@ -262,7 +262,8 @@ describe('patterns', () => {
 
 describe('schemaVersion 0 (draft format)', () => {
   it('is upgraded: figures without a qualifier are exact, matchers without lang are in the first language', () => {
-    const expected = { ...validPack(), id: 'test-cecot-draft' };
+    const expected = validPack();
+    expected['id'] = 'test-cecot-draft';
     expected['description'] = JSON.parse(readFixture('valid-v0.json')).description;
     expect(loadPack(readFixture('valid-v0.json'))).toEqual({
       ok: true,

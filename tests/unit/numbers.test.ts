@@ -8,6 +8,7 @@ import {
   readNumber,
   splitNumberTokens,
 } from '../../core/numbers';
+import { tokenize } from '../../core/tokenize';
 import type { Qualifier } from '../../core/pack';
 import type { NumberSort, NumberToken, ParsedNumber } from '../../core/types';
 
@@ -89,6 +90,8 @@ describe('digits', () => {
     expect(parseNumber('1234567890123456')).toBeNull();
     expect(parseNumber('1,000,000,000,000,000,000')).toBeNull();
     expect(parseNumber('0000000000000000001')).toMatchObject({ value: 1 }); // leading zeros are not significant
+    expect(parseNumber('mil billones')).toMatchObject({ value: 1e15 });
+    expect(parseNumber('diez mil billones')).toBeNull(); // 10^16 is past exact integers
   });
 });
 
@@ -446,6 +449,31 @@ describe('reading from a token stream', () => {
     expect(parseNumber(`more than ${words}`)).toBeNull();
   });
 
+  it('splits simple strings exactly as core/tokenize does', () => {
+    for (const text of [
+      'US$4,76 Millones — dieciséis%',
+      'Más de 250 venezolanos',
+      '84\u00a0000 migrantes y 84 000',
+      'two hundred and thirty-eight',
+      '£2bn, $6m; 13 %',
+      'El 16 de marzo de 2025, 238 hombres',
+      "Aragua's 1,000.5 people",
+      'the 13th and 1º, 1990s',
+    ]) {
+      const real = tokenize(text).map(({ kind, text, start, end }) => ({ kind, text, start, end }));
+      expect(splitNumberTokens(text), text).toEqual(real);
+    }
+  });
+
+  it('reads symbols only from symbol tokens', () => {
+    const tokens: NumberToken[] = [
+      { kind: 'word', text: '$', start: 0, end: 1 },
+      { kind: 'digits', text: '6', start: 1, end: 2 },
+    ];
+    expect(readNumber(tokens, 0)).toBeNull();
+    expect(readNumber(tokens, 1)).toMatchObject({ value: 6, sort: 'count' });
+  });
+
   it('splits text like the real tokenizer: folded words, digit runs, symbols', () => {
     expect(splitNumberTokens('US$4,76 Millones — dieciséis%')).toEqual<NumberToken[]>([
       { kind: 'word', text: 'us', start: 0, end: 2 },
@@ -708,17 +736,31 @@ describe('properties', () => {
   });
 
   it('never throws on arbitrary tokens, and what it returns is consistent', () => {
-    const vocabulary = [...NUMBER_WORDS, '$', '€', '£', '%', 'people', ''];
-    const token = fc.record({
-      kind: fc.constantFrom<NumberToken['kind']>('digits', 'word', 'symbol'),
-      text: fc.oneof(
-        fc.constantFrom(...vocabulary),
-        fc.stringMatching(/^[0-9][0-9,. \u00a0]{0,20}$/),
-        fc.string(),
-      ),
-      start: fc.nat(1000),
-      end: fc.nat(1000),
-    });
+    const texts = {
+      word: fc.constantFrom(...NUMBER_WORDS, 'people', ''),
+      symbol: fc.constantFrom('$', '€', '£', '%'),
+      digits: fc.stringMatching(/^[0-9][0-9,. \u00a0]{0,20}$/),
+    };
+    const kinds = ['word', 'symbol', 'digits'] as const;
+    // Mostly tokens as the tokenizer makes them, some of any kind with any text.
+    const kindAndText = fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc
+          .constantFrom(...kinds)
+          .chain((kind) => fc.record({ kind: fc.constant(kind), text: texts[kind] })),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constantFrom(...kinds),
+          text: fc.oneof(texts.word, texts.symbol, texts.digits, fc.string()),
+        }),
+      },
+    );
+    const token = fc
+      .tuple(kindAndText, fc.nat(1000), fc.nat(1000))
+      .map(([{ kind, text }, start, end]): NumberToken => ({ kind, text, start, end }));
     fc.assert(
       fc.property(
         fc.array(token, { maxLength: 30 }),

@@ -1,0 +1,179 @@
+// Compiles the active packs into one MatcherSpec: every pattern of every language expanded into
+// symbol sequences and merged into a single Aho-Corasick automaton (see core/spec.ts).
+
+import type { Pack } from './pack';
+import type { FactRef } from './types';
+import { NUMBER_WORDS } from './numbers';
+import { compilePattern, type PatternSymbol } from './pattern';
+import { TrieBuilder } from './automaton';
+import {
+  LITERAL_STRIDE,
+  QUALIFIERS,
+  SORT_SYMBOLS,
+  SPEC_VERSION,
+  WORD_SYMBOL_BASE,
+  type MatcherSpec,
+} from './spec';
+
+export type { MatcherSpec } from './spec';
+
+export interface CompileError {
+  /** Where in the pack, e.g. "facts[3].matchers[0].pattern". */
+  path: string;
+  packId: string;
+  factId: string;
+  message: string;
+}
+
+/**
+ * All patterns together may hold at most this many symbols: a bound on the automaton's size (and
+ * on compile time and memory) whatever packs are installed. Real packs use a few per cent of it.
+ */
+export const MAX_TOTAL_SYMBOLS = 2_000_000;
+
+interface Output {
+  node: number;
+  pattern: number;
+  slot: number;
+  literals: number[];
+}
+
+export function compilePacks(packs: readonly Pack[]): {
+  spec: MatcherSpec;
+  errors: CompileError[];
+} {
+  const errors: CompileError[] = [];
+  const facts: FactRef[] = [];
+  const patterns: MatcherSpec['patterns'] = { fact: [], lang: [], matcher: [] };
+  const langs: string[] = [];
+  const langIndex = new Map<string, number>();
+  const words: string[] = [];
+  const wordIndex = new Map<string, number>();
+  const currencies: string[] = [];
+  const currencyIndex = new Map<string, number>();
+  const trie = new TrieBuilder();
+  const outputs: Output[] = [];
+  let totalSymbols = 0;
+
+  const indexOf = (map: Map<string, number>, list: string[], key: string): number => {
+    let index = map.get(key);
+    if (index === undefined) {
+      index = list.length;
+      list.push(key);
+      map.set(key, index);
+    }
+    return index;
+  };
+  const symbolOf = (symbol: PatternSymbol): number =>
+    symbol.kind === 'word'
+      ? WORD_SYMBOL_BASE + indexOf(wordIndex, words, symbol.text)
+      : SORT_SYMBOLS.indexOf(symbol.sort);
+
+  for (const pack of packs) {
+    pack.facts.forEach((fact, factPosition) => {
+      const at = `facts[${factPosition}]`;
+      const report = (path: string, message: string): void => {
+        errors.push({ path, packId: pack.id, factId: fact.id, message });
+      };
+      const compiled: { expansions: PatternSymbol[][]; lang: string; matcher: number }[] = [];
+      fact.matchers.forEach((matcher, matcherPosition) => {
+        const path = `${at}.matchers[${matcherPosition}].pattern`;
+        if (typeof matcher.pattern !== 'string') {
+          report(path, 'the pattern is not a string');
+          return;
+        }
+        const result = compilePattern(matcher.pattern);
+        for (const error of result.errors) report(path, error.message);
+        if (result.errors.length > 0) return;
+        const size = result.expansions.reduce((sum, expansion) => sum + expansion.length, 0);
+        if (totalSymbols + size > MAX_TOTAL_SYMBOLS) {
+          report(
+            path,
+            `the packs' patterns are too many to compile together (more than ` +
+              `${MAX_TOTAL_SYMBOLS} tokens in all expansions)`,
+          );
+          return;
+        }
+        totalSymbols += size;
+        compiled.push({
+          expansions: result.expansions,
+          lang: matcher.lang,
+          matcher: matcherPosition,
+        });
+      });
+      if (compiled.length === 0) {
+        report(
+          at,
+          fact.matchers.length === 0
+            ? 'skipped: the fact has no matchers, so it can never be found'
+            : 'skipped: none of its matchers compiles',
+        );
+        return;
+      }
+      const factNumber = facts.length;
+      facts.push({
+        pack: pack.id,
+        packVersion: pack.version,
+        id: fact.id,
+        kind: fact.kind,
+        figures: (fact.figures ?? []).map(({ value, unit, qualifier }) => ({
+          value,
+          unit,
+          qualifier,
+        })),
+      });
+      for (const { expansions, lang, matcher } of compiled) {
+        const pattern = patterns.fact.length;
+        patterns.fact.push(factNumber);
+        patterns.lang.push(indexOf(langIndex, langs, lang));
+        patterns.matcher.push(matcher);
+        for (const expansion of expansions) {
+          const node = trie.insert(expansion.map(symbolOf));
+          const literals: number[] = [];
+          let slot = -1;
+          expansion.forEach((symbol, position) => {
+            if (symbol.kind === 'slot' && slot < 0) slot = position;
+            if (symbol.kind !== 'literal') return;
+            literals.push(
+              position,
+              symbol.value,
+              symbol.currency === undefined
+                ? -1
+                : indexOf(currencyIndex, currencies, symbol.currency),
+              QUALIFIERS.indexOf(symbol.qualifier),
+            );
+          });
+          outputs.push({ node, pattern, slot, literals });
+        }
+      }
+    });
+  }
+
+  const symbolWords = words.length;
+  for (const word of NUMBER_WORDS) if (!wordIndex.has(word)) indexOf(wordIndex, words, word);
+
+  const built = trie.build();
+  for (const output of outputs) output.node = built.renumber[output.node]!;
+  outputs.sort((a, b) => a.node - b.node || a.pattern - b.pattern);
+  const spec: MatcherSpec = {
+    specVersion: SPEC_VERSION,
+    facts,
+    patterns,
+    langs,
+    words,
+    symbolWords,
+    automaton: { childStart: built.childStart, symbol: built.symbol, fail: built.fail },
+    outputs: { node: [], pattern: [], slot: [], literalStart: [0], literals: [] },
+    currencies,
+  };
+  const out = spec.outputs;
+  // compilePattern already merged a pattern's identical expansions, so every output is distinct.
+  for (const output of outputs) {
+    out.node.push(output.node);
+    out.pattern.push(output.pattern);
+    out.slot.push(output.slot);
+    for (const value of output.literals) out.literals.push(value);
+    out.literalStart.push(out.literals.length / LITERAL_STRIDE);
+  }
+  return { spec, errors };
+}

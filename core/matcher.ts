@@ -1,0 +1,397 @@
+// The matcher: finds the packs' claims in a text in one linear pass over its tokens.
+//
+// Tokens become symbols: a word is its pattern-word symbol (or unknown, which no pattern
+// contains), a number expression read by readNumber becomes one symbol of its sort, and a BREAK
+// resets. One deterministic Aho-Corasick step per symbol (amortised: failure links never take more
+// steps than there were symbols), then a walk down the output links, whose length is bounded by
+// the 24 tokens an expansion may have. Literal numbers are checked when a match is reported,
+// through a hash of their values, so many patterns differing only in a number cost no more than
+// one. No regular expression is ever built from pack text. Work is linear in the text and does
+// not grow with the number of patterns or their complexity.
+//
+// Output: leftmost-longest non-overlapping spans (at each position, from left to right, the
+// longest match starting there), one RawMatch per fact for each span.
+
+import type { Qualifier } from './pack';
+import type { NumberToken, ParsedNumber, RawMatch } from './types';
+import { compareFigures } from './compare';
+import { NUMBER_START_WORDS, NUMBER_WORDS, readNumber } from './numbers';
+import { NUMBER_WINDOW } from './reading';
+import {
+  LITERAL_STRIDE,
+  QUALIFIERS,
+  SORT_SYMBOLS,
+  SPEC_VERSION,
+  WORD_SYMBOL_BASE,
+  type MatcherSpec,
+} from './spec';
+import {
+  TOKEN_BREAK,
+  TOKEN_DIGITS,
+  TOKEN_WORD,
+  TokenBuffer,
+  buildLexicon,
+  scanTokens,
+} from './tokenize';
+
+export type { MatcherSpec } from './spec';
+
+/** Counts from the last scan, to show the work is linear (tests) and to measure (benchmarks). */
+export interface ScanStats {
+  tokens: number;
+  symbols: number;
+  /** Automaton steps, failure links included. */
+  transitions: number;
+  /** Output-link nodes visited. */
+  outputChecks: number;
+  /** Calls to the number reader. */
+  numberReads: number;
+}
+
+export interface Matcher {
+  scan(text: string): RawMatch[];
+  /** Counts from the most recent scan. */
+  readonly stats: Readonly<ScanStats>;
+}
+
+const STARTS_NUMBER = 1;
+const CONTINUES_NUMBER = 2;
+const VAGUE: ReadonlySet<Qualifier> = new Set(['hundreds', 'thousands', 'dozens']);
+const SORT_SYMBOL: Readonly<Record<string, number>> = Object.fromEntries(
+  SORT_SYMBOLS.map((sort, index) => [sort, index]),
+);
+
+/** A literal written with a qualifier needs it; one written without takes any but the vague ones. */
+function qualifierMatches(pattern: Qualifier, text: Qualifier): boolean {
+  return pattern === text || (pattern === 'exact' && !VAGUE.has(text));
+}
+
+function invalid(reason: string): Error {
+  return new Error(`invalid matcher spec: ${reason}`);
+}
+
+/** Checks the invariants the scan loop relies on, so a damaged spec cannot make it loop or misread. */
+function checkSpec(spec: MatcherSpec): void {
+  if (spec.specVersion !== SPEC_VERSION) {
+    throw invalid(`version ${spec.specVersion}, expected ${SPEC_VERSION}: compile the packs again`);
+  }
+  const { childStart, symbol, fail } = spec.automaton;
+  const nodes = symbol.length;
+  const symbols = WORD_SYMBOL_BASE + spec.symbolWords;
+  if (nodes < 1 || childStart.length !== nodes + 1 || fail.length !== nodes) {
+    throw invalid('automaton arrays disagree in length');
+  }
+  if (childStart[0] !== 1 || childStart[nodes] !== nodes) throw invalid('children do not add up');
+  for (let v = 0; v < nodes; v++) {
+    if (!(childStart[v + 1]! >= childStart[v]! && childStart[v + 1]! > v)) {
+      throw invalid(`children of node ${v} are out of order`);
+    }
+    if (v > 0 && !(fail[v]! >= 0 && fail[v]! < v)) throw invalid(`failure link of node ${v}`);
+    if (v > 0 && !(symbol[v]! >= 0 && symbol[v]! < symbols)) throw invalid(`symbol of node ${v}`);
+  }
+  const { node, pattern, slot, literalStart, literals } = spec.outputs;
+  const entries = node.length;
+  if (
+    pattern.length !== entries ||
+    slot.length !== entries ||
+    literalStart.length !== entries + 1
+  ) {
+    throw invalid('output arrays disagree in length');
+  }
+  for (let i = 0; i < entries; i++) {
+    if (!(node[i]! > 0 && node[i]! < nodes) || (i > 0 && node[i]! < node[i - 1]!)) {
+      throw invalid(`output ${i} names node ${node[i]}`);
+    }
+    if (!(pattern[i]! >= 0 && pattern[i]! < spec.patterns.fact.length)) {
+      throw invalid(`output ${i} names pattern ${pattern[i]}`);
+    }
+  }
+  if (literalStart[entries]! * LITERAL_STRIDE !== literals.length) throw invalid('literal counts');
+  for (const fact of spec.patterns.fact) {
+    if (!(fact >= 0 && fact < spec.facts.length)) throw invalid(`pattern names fact ${fact}`);
+  }
+  if (spec.symbolWords > spec.words.length) throw invalid('more symbol words than words');
+}
+
+/** Builds a matcher from a compiled spec: only array copies and linear passes, no compiling. */
+export function createMatcher(spec: MatcherSpec): Matcher {
+  checkSpec(spec);
+  const words = spec.words;
+  const lexicon = buildLexicon(words);
+  const wordSymbol = new Int32Array(words.length);
+  const wordFlags = new Uint8Array(words.length);
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
+    wordSymbol[w] = w < spec.symbolWords ? WORD_SYMBOL_BASE + w : -1;
+    wordFlags[w] =
+      (NUMBER_START_WORDS.has(word) ? STARTS_NUMBER : 0) |
+      (NUMBER_WORDS.has(word) ? CONTINUES_NUMBER : 0);
+  }
+
+  const childStart = Int32Array.from(spec.automaton.childStart);
+  const edgeSymbol = Int32Array.from(spec.automaton.symbol);
+  const fail = Int32Array.from(spec.automaton.fail);
+  const nodeCount = edgeSymbol.length;
+  const depth = new Int32Array(nodeCount);
+  for (let u = 0; u < nodeCount; u++) {
+    for (let v = childStart[u]!; v < childStart[u + 1]!; v++) depth[v] = depth[u]! + 1;
+  }
+  const rootNext = new Int32Array(WORD_SYMBOL_BASE + spec.symbolWords);
+  for (let v = childStart[0]!; v < childStart[1]!; v++) rootNext[edgeSymbol[v]!] = v;
+
+  // Outputs per node, and output links: the nearest proper suffix node that reports something.
+  const out = spec.outputs;
+  const entryNode = out.node;
+  const entryPattern = Int32Array.from(out.pattern);
+  const entrySlot = Int32Array.from(out.slot);
+  const literalStart = Int32Array.from(out.literalStart);
+  const literals = Float64Array.from(out.literals);
+  const entryStart = new Int32Array(nodeCount + 1);
+  for (const node of entryNode) entryStart[node + 1]!++;
+  for (let u = 0; u < nodeCount; u++) entryStart[u + 1]! += entryStart[u]!;
+  const nodeFree = new Uint8Array(nodeCount);
+  const outLink = new Int32Array(nodeCount);
+  for (let v = 1; v < nodeCount; v++) {
+    const f = fail[v]!;
+    outLink[v] = entryStart[f + 1]! > entryStart[f]! ? f : outLink[f]!;
+  }
+  // Entries with literal numbers, grouped by node, literal positions and values.
+  const literalGroups = new Map<string, number[]>();
+  const nodeMasks = new Map<number, number[][]>();
+  const currencyOf = (index: number): string => (index < 0 ? '' : (spec.currencies[index] ?? '?'));
+  for (let i = 0; i < entryNode.length; i++) {
+    const node = entryNode[i]!;
+    const from = literalStart[i]!;
+    const to = literalStart[i + 1]!;
+    if (from === to) {
+      nodeFree[node] = 1;
+      continue;
+    }
+    const positions: number[] = [];
+    const parts: string[] = [];
+    for (let k = from; k < to; k++) {
+      const at = LITERAL_STRIDE * k;
+      positions.push(literals[at]!);
+      parts.push(`${literals[at]}:${literals[at + 1]}:${currencyOf(literals[at + 2]!)}`);
+    }
+    const key = `${node}|${parts.join(',')}`;
+    const group = literalGroups.get(key);
+    if (group === undefined) literalGroups.set(key, [i]);
+    else group.push(i);
+    const masks = nodeMasks.get(node) ?? [];
+    if (!masks.some((mask) => mask.join() === positions.join())) masks.push(positions);
+    nodeMasks.set(node, masks);
+  }
+  const patternFact = Int32Array.from(spec.patterns.fact);
+  const factStamp = new Int32Array(spec.facts.length);
+  let stamp = 0;
+
+  // Per-scan state, grown as needed and reused.
+  const tokens = new TokenBuffer();
+  let capacity = 0;
+  let symStart = new Int32Array(0);
+  let symEnd = new Int32Array(0);
+  let symNumber = new Int32Array(0);
+  let bestLength = new Uint8Array(0);
+  let bestNode = new Int32Array(0);
+  let numbers: ParsedNumber[] = [];
+  const window: NumberToken[] = [];
+  const stats: ScanStats = {
+    tokens: 0,
+    symbols: 0,
+    transitions: 0,
+    outputChecks: 0,
+    numberReads: 0,
+  };
+
+  const numberAt = (position: number): ParsedNumber => numbers[symNumber[position]!]!;
+
+  const literalsHold = (entry: number, start: number): boolean => {
+    for (let k = literalStart[entry]!; k < literalStart[entry + 1]!; k++) {
+      const at = LITERAL_STRIDE * k;
+      const found = numberAt(start + literals[at]!);
+      if (
+        found.value !== literals[at + 1] ||
+        (found.currency ?? '') !== currencyOf(literals[at + 2]!) ||
+        !qualifierMatches(QUALIFIERS[literals[at + 3]!]!, found.qualifier)
+      ) {
+        return false;
+      }
+    }
+    return true;
+  };
+
+  /** Whether some entry with literal numbers at `node` holds for the match starting at `start`. */
+  const someLiteralEntryHolds = (node: number, start: number): boolean => {
+    for (const mask of nodeMasks.get(node) ?? []) {
+      let key = `${node}|`;
+      for (let k = 0; k < mask.length; k++) {
+        const found = numberAt(start + mask[k]!);
+        key += `${k > 0 ? ',' : ''}${mask[k]}:${found.value}:${found.currency ?? ''}`;
+      }
+      for (const entry of literalGroups.get(key) ?? []) if (literalsHold(entry, start)) return true;
+    }
+    return false;
+  };
+
+  const readNumberAt = (first: number): ParsedNumber | null => {
+    window.length = 0;
+    for (let j = first; j < tokens.count && window.length < NUMBER_WINDOW; j++) {
+      const kind = tokens.kind[j]!;
+      if (kind === TOKEN_BREAK) break;
+      let text: string;
+      if (kind === TOKEN_WORD) {
+        const w = tokens.word[j]!;
+        if (w < 0 || (wordFlags[w]! & CONTINUES_NUMBER) === 0) break;
+        text = words[w]!;
+      } else {
+        text = tokens.text[j]!;
+      }
+      window.push({
+        kind: kind === TOKEN_WORD ? 'word' : kind === TOKEN_DIGITS ? 'digits' : 'symbol',
+        text,
+        start: tokens.start[j]!,
+        end: tokens.end[j]!,
+      });
+    }
+    stats.numberReads++;
+    return window.length === 0 ? null : readNumber(window, 0);
+  };
+
+  const ensureCapacity = (count: number): void => {
+    if (count <= capacity) return;
+    capacity = Math.max(count, capacity * 2, 256);
+    symStart = new Int32Array(capacity);
+    symEnd = new Int32Array(capacity);
+    symNumber = new Int32Array(capacity);
+    bestLength = new Uint8Array(capacity);
+    bestNode = new Int32Array(capacity);
+  };
+
+  const emit = (node: number, first: number, last: number, matches: RawMatch[]): void => {
+    stamp++;
+    for (let entry = entryStart[node]!; entry < entryStart[node + 1]!; entry++) {
+      if (!literalsHold(entry, first)) continue;
+      const fact = patternFact[entryPattern[entry]!]!;
+      if (factStamp[fact] === stamp) continue; // another pattern of the same fact, same span
+      factStamp[fact] = stamp;
+      const match: RawMatch = {
+        start: symStart[first]!,
+        end: symEnd[last]!,
+        fact,
+        comparison: { comparison: 'not-compared', agreesWith: [] },
+      };
+      const slot = entrySlot[entry]!;
+      if (slot >= 0) {
+        const number = numberAt(first + slot);
+        match.number = number;
+        const figures = spec.facts[fact]!.figures;
+        if (figures.length > 0) match.comparison = compareFigures(number, figures);
+      }
+      matches.push(match);
+    }
+  };
+
+  const scan = (text: string): RawMatch[] => {
+    scanTokens(text, lexicon, tokens);
+    const count = tokens.count;
+    ensureCapacity(count);
+    bestLength.fill(0, 0, count);
+    numbers = [];
+    let transitions = 0;
+    let outputChecks = 0;
+    stats.numberReads = 0;
+    let symbols = 0;
+    let state = 0;
+    for (let t = 0; t < count;) {
+      const kind = tokens.kind[t]!;
+      if (kind === TOKEN_BREAK) {
+        state = 0;
+        t++;
+        continue;
+      }
+      const w = tokens.word[t]!;
+      let symbol = w >= 0 ? wordSymbol[w]! : -1;
+      let consumed = 1;
+      let start = tokens.start[t]!;
+      let end = tokens.end[t]!;
+      let number = -1;
+      if (kind !== TOKEN_WORD || (w >= 0 && (wordFlags[w]! & STARTS_NUMBER) !== 0)) {
+        const parsed = readNumberAt(t);
+        if (parsed !== null) {
+          symbol = SORT_SYMBOL[parsed.sort]!;
+          consumed = parsed.tokenCount;
+          start = parsed.start;
+          end = parsed.end;
+          number = numbers.push(parsed) - 1;
+        }
+      }
+      const position = symbols++;
+      symStart[position] = start;
+      symEnd[position] = end;
+      symNumber[position] = number;
+      t += consumed;
+      if (symbol < 0) {
+        state = 0; // no pattern contains an unknown word
+        continue;
+      }
+      for (;;) {
+        transitions++;
+        if (state === 0) {
+          state = rootNext[symbol]!;
+          break;
+        }
+        let next = -1;
+        let lo = childStart[state]!;
+        let hi = childStart[state + 1]! - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const s = edgeSymbol[mid]!;
+          if (s === symbol) {
+            next = mid;
+            break;
+          }
+          if (s < symbol) lo = mid + 1;
+          else hi = mid - 1;
+        }
+        if (next > 0) {
+          state = next;
+          break;
+        }
+        state = fail[state]!;
+      }
+      let node = entryStart[state + 1]! > entryStart[state]! ? state : outLink[state]!;
+      while (node !== 0) {
+        outputChecks++;
+        const length = depth[node]!;
+        const first = position - length + 1;
+        if (
+          length > bestLength[first]! &&
+          (nodeFree[node] === 1 || someLiteralEntryHolds(node, first))
+        ) {
+          bestLength[first] = length;
+          bestNode[first] = node;
+        }
+        node = outLink[node]!;
+      }
+    }
+    stats.tokens = count;
+    stats.symbols = symbols;
+    stats.transitions = transitions;
+    stats.outputChecks = outputChecks;
+
+    const matches: RawMatch[] = [];
+    for (let first = 0; first < symbols;) {
+      const length = bestLength[first]!;
+      if (length === 0) {
+        first++;
+        continue;
+      }
+      emit(bestNode[first]!, first, first + length - 1, matches);
+      first += length;
+    }
+    return matches;
+  };
+
+  return { scan, stats };
+}

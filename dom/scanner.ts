@@ -1,0 +1,337 @@
+// Finds claims in a live page and keeps them current. The first scan and every later change are
+// the same kind of work: a queue of block elements to (re)read. Reading happens in slices of at
+// most SLICE_MS (dom/schedule.ts), each slice walking text, scanning the chunks it completed and
+// painting what it found. The MutationObserver callback only records; after a short batching delay
+// the records are turned into the block elements they touched, and only those are read again.
+
+import { BLOCK_ELEMENTS } from '../core/blocks';
+import type { ScanMatch } from '../core/describe';
+import type { FactKind } from '../core/pack';
+import type { RawMatch } from '../core/types';
+import type { Painter } from './highlights';
+import type { Scheduler } from './schedule';
+import type { TextChunk } from './text-index';
+import { TextWalker, isSkippedElement, rangeOf } from './text-index';
+
+/** One claim on the page. */
+export interface Claim {
+  range: Range;
+  kind: FactKind;
+  /** The matched text, as the matcher read it. */
+  text: string;
+  /** The raw match re-based to `text` (start 0, end text.length): what the background describes. */
+  raw: RawMatch;
+  /** The background's description, once it has answered. */
+  match?: ScanMatch;
+}
+
+/** Mutations are collected for this long before they are read, so a burst is one batch. */
+export const BATCH_DELAY_MS = 100;
+
+/** Attributes whose change can show or hide content. */
+const WATCHED_ATTRIBUTES = ['hidden', 'style', 'class', 'open', 'contenteditable'];
+
+export interface ScannerOptions {
+  document: Document;
+  scan(text: string): RawMatch[];
+  kindOf(fact: number): FactKind;
+  painter: Painter;
+  scheduler: Scheduler;
+  /** The extension's own UI (its shadow host): never read, and its changes are not page changes. */
+  isOwnElement(element: Element): boolean;
+  /** Called after a slice that added or removed claims, with every claim in document order. */
+  onChange(claims: readonly Claim[]): void;
+}
+
+export interface ScannerStats {
+  slices: number;
+  /** Longest slice, in ms. */
+  longestSliceMs: number;
+  /** Block elements read (the first scan's root counts as one). */
+  rootsRead: number;
+}
+
+function rebase(raw: RawMatch): RawMatch {
+  const rebased: RawMatch = {
+    start: 0,
+    end: raw.end - raw.start,
+    fact: raw.fact,
+    comparison: { comparison: raw.comparison.comparison, agreesWith: [...raw.comparison.agreesWith] },
+  };
+  if (raw.number !== undefined) {
+    rebased.number = {
+      ...raw.number,
+      start: raw.number.start - raw.start,
+      end: raw.number.end - raw.start,
+    };
+  }
+  return rebased;
+}
+
+/** The block element whose text a change to `node` affects: its nearest block ancestor-or-self. */
+function blockOf(node: Node): Element | null {
+  let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (element !== null && !BLOCK_ELEMENTS.has(element.localName)) {
+    const parent: Element | null = element.parentElement;
+    if (parent === null) return element; // the document element, whatever its name
+    element = parent;
+  }
+  return element;
+}
+
+function isRendered(element: Element): boolean {
+  if (isSkippedElement(element)) return false;
+  return element.ownerDocument.defaultView?.getComputedStyle(element).display !== 'none';
+}
+
+function byDocumentOrder(a: Claim, b: Claim): number {
+  try {
+    return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+  } catch {
+    return 0; // a range in another tree: order does not matter, it is about to be pruned
+  }
+}
+
+export class Scanner {
+  private readonly options: ScannerOptions;
+  private readonly observer: MutationObserver;
+  private claimList: Claim[] = [];
+  private readonly queue: Element[] = [];
+  private walker: TextWalker | null = null;
+  private records: MutationRecord[] = [];
+  private cancelSlice: (() => void) | null = null;
+  private cancelBatch: (() => void) | null = null;
+  /** Elements left out because they were not rendered: showing one means reading it. */
+  private readonly hidden = new WeakSet<Element>();
+  private running = false;
+  readonly stats: ScannerStats = { slices: 0, longestSliceMs: 0, rootsRead: 0 };
+
+  constructor(options: ScannerOptions) {
+    this.options = options;
+    const view = options.document.defaultView!;
+    // Only record here; the work happens in batches (see flush).
+    this.observer = new view.MutationObserver((records) => this.record(records));
+  }
+
+  private record(records: readonly MutationRecord[]): void {
+    if (records.length === 0) return;
+    for (const record of records) this.records.push(record);
+    this.cancelBatch ??= this.options.scheduler.later(BATCH_DELAY_MS, () => this.flush());
+  }
+
+  /** Every claim on the page, in document order. */
+  get claims(): readonly Claim[] {
+    return this.claimList;
+  }
+
+  /** Whether there is work queued or under way. */
+  get busy(): boolean {
+    return this.walker !== null || this.queue.length > 0 || this.cancelBatch !== null;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.observe();
+    this.rescanAll();
+  }
+
+  /** Reads the whole page again (after a single-page app navigates). */
+  rescanAll(): void {
+    if (!this.running) return;
+    const doc = this.options.document;
+    this.walker = null;
+    this.queue.length = 0;
+    this.enqueue(doc.body ?? doc.documentElement);
+  }
+
+  /** Stops observing, drops queued work and removes every highlight. */
+  stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.observer.disconnect();
+    this.records = [];
+    this.cancelSlice?.();
+    this.cancelBatch?.();
+    this.cancelSlice = this.cancelBatch = null;
+    this.walker = null;
+    this.queue.length = 0;
+    const removed = this.claimList;
+    this.claimList = [];
+    this.withoutObserving(() => this.options.painter.remove(removed));
+    if (removed.length > 0) this.options.onChange(this.claimList);
+  }
+
+  /** Runs `change` to the DOM without treating it as a page change. */
+  withoutObserving(change: () => void): void {
+    if (!this.running || !this.options.painter.mutatesDom) {
+      change();
+      return;
+    }
+    this.record(this.observer.takeRecords());
+    this.observer.disconnect();
+    try {
+      change();
+    } finally {
+      this.observe();
+    }
+  }
+
+  private observe(): void {
+    this.observer.observe(this.options.document, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
+    });
+  }
+
+  private enqueue(root: Element): void {
+    // Already waiting, or inside something waiting: that read covers it.
+    for (let node: Element | null = root; node !== null; node = node.parentElement) {
+      if (this.queue.includes(node)) return;
+    }
+    // Waiting roots inside this one are covered by it.
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (root.contains(this.queue[i]!)) this.queue.splice(i, 1);
+    }
+    this.queue.push(root);
+    this.cancelSlice ??= this.options.scheduler.idle((budget) => this.slice(budget));
+  }
+
+  private isOwn(node: Node): boolean {
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    return element !== null && this.options.isOwnElement(element);
+  }
+
+  /** Turns the recorded mutations into block elements to read again. */
+  private flush(): void {
+    this.cancelBatch = null;
+    const records = this.records;
+    this.records = [];
+    if (!this.running) return;
+    const pruned = this.prune();
+    const dirty = new Set<Node>();
+    const attributeTargets = new Set<Element>();
+    for (const record of records) {
+      if (this.isOwn(record.target)) continue;
+      if (record.type === 'childList') {
+        const own = (nodes: NodeList) => Array.prototype.every.call(nodes, (n: Node) => this.isOwn(n));
+        if (own(record.addedNodes) && own(record.removedNodes)) continue;
+        dirty.add(record.target);
+      } else if (record.type === 'characterData') {
+        dirty.add(record.target);
+      } else {
+        attributeTargets.add(record.target as Element);
+      }
+    }
+    for (const element of attributeTargets) {
+      if (!element.isConnected) continue;
+      // Shown: read it. Hidden while holding claims: read it so they go. Else nothing changed
+      // for the text (most class and style changes are only looks).
+      if (this.hidden.has(element)) {
+        if (isRendered(element)) {
+          this.hidden.delete(element);
+          dirty.add(element);
+        }
+      } else if (this.claimList.some((claim) => element.contains(claim.range.startContainer))) {
+        if (!isRendered(element)) dirty.add(element);
+      }
+    }
+    for (const node of dirty) {
+      if (!node.isConnected) continue; // its removal is recorded on a parent that is still here
+      const block = blockOf(node);
+      if (block !== null) this.enqueue(block);
+    }
+    if (pruned) this.options.onChange(this.claimList);
+  }
+
+  /** Drops claims whose text left the page. */
+  private prune(): boolean {
+    const kept = this.claimList.filter(
+      (claim) => claim.range.startContainer.isConnected && !claim.range.collapsed,
+    );
+    if (kept.length === this.claimList.length) return false;
+    const gone = this.claimList.filter((claim) => !kept.includes(claim));
+    this.claimList = kept;
+    this.withoutObserving(() => this.options.painter.remove(gone));
+    return true;
+  }
+
+  /** Whether `root` can hold page text: connected, rendered, and not inside skipped content. */
+  private isReadable(root: Element): boolean {
+    if (!root.isConnected) return false;
+    for (let element: Element | null = root; element !== null; element = element.parentElement) {
+      if (this.options.isOwnElement(element) || !isRendered(element)) return false;
+    }
+    return true;
+  }
+
+  private removeWithin(root: Element): boolean {
+    const inside = this.claimList.filter((claim) => root.contains(claim.range.startContainer));
+    if (inside.length === 0) return false;
+    this.claimList = this.claimList.filter((claim) => !inside.includes(claim));
+    this.withoutObserving(() => this.options.painter.remove(inside));
+    return true;
+  }
+
+  private slice(budgetMs: number): void {
+    this.cancelSlice = null;
+    if (!this.running) return;
+    const { scheduler } = this.options;
+    const started = scheduler.now();
+    const deadline = started + budgetMs;
+    const shouldStop = () => scheduler.now() >= deadline;
+    let changed = this.prune();
+    while (!shouldStop()) {
+      if (this.walker === null) {
+        const root = this.queue.shift();
+        if (root === undefined) break;
+        changed = this.removeWithin(root) || changed;
+        if (!this.isReadable(root)) continue;
+        this.stats.rootsRead++;
+        this.walker = new TextWalker(root, {
+          skip: (element) => this.options.isOwnElement(element),
+          onHidden: (element) => this.hidden.add(element),
+        });
+      }
+      const walker = this.walker;
+      const done = walker.step(shouldStop);
+      const chunk = walker.take();
+      if (chunk !== null) changed = this.addClaims(chunk) || changed;
+      if (done) {
+        this.walker = null;
+        if (walker.interrupted) this.enqueue(walker.root);
+      }
+    }
+    if (changed) {
+      this.claimList.sort(byDocumentOrder);
+      this.options.onChange(this.claimList);
+    }
+    const took = scheduler.now() - started;
+    this.stats.slices++;
+    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, took);
+    if (this.walker !== null || this.queue.length > 0) {
+      this.cancelSlice ??= scheduler.idle((budget) => this.slice(budget));
+    }
+  }
+
+  private addClaims(chunk: TextChunk): boolean {
+    const found: Claim[] = [];
+    for (const raw of this.options.scan(chunk.text)) {
+      const range = rangeOf(chunk, raw.start, raw.end);
+      if (range === null || !range.startContainer.isConnected) continue;
+      found.push({
+        range,
+        kind: this.options.kindOf(raw.fact),
+        text: chunk.text.slice(raw.start, raw.end),
+        raw: rebase(raw),
+      });
+    }
+    if (found.length === 0) return false;
+    for (const claim of found) this.claimList.push(claim);
+    this.withoutObserving(() => this.options.painter.add(found));
+    return true;
+  }
+}

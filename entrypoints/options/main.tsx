@@ -1,0 +1,71 @@
+// The options page: reads the settings and the installed packs, and wires OptionsView's callbacks
+// to the settings in browser.storage.local (messaging/settings.ts). Content scripts follow the
+// stored settings live, so a change applies to open pages at once.
+
+import { useEffect, useState } from 'preact/hooks';
+import { OptionsView, type InstalledPack } from '../../components/OptionsView';
+import { sendMessage } from '../../messaging/protocol';
+import {
+  DEFAULT_SETTINGS,
+  HIGHLIGHT_PALETTE,
+  normalizeHostname,
+  readSettings,
+  setSitePaused,
+  updateSettings,
+  watchSettings,
+  type Settings,
+} from '../../messaging/settings';
+import { browserTranslate } from '../../ui/browser-i18n';
+import { mountPage } from '../../ui/page';
+
+const t = browserTranslate();
+
+function report(what: string) {
+  return (error: unknown) => console.error(`ClaimLens: could not ${what}`, error);
+}
+
+function OptionsApp() {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [packs, setPacks] = useState<InstalledPack[]>([]);
+  const [packProblems, setPackProblems] = useState<string[]>([]);
+
+  useEffect(() => {
+    readSettings().then(setSettings, report('read the settings'));
+    sendMessage('getPackStatus').then((status) => {
+      setPacks(status.packs);
+      setPackProblems(status.problems);
+    }, report('get the installed packs'));
+    // Another window (or the popup) may change the settings while this page is open.
+    return watchSettings(setSettings);
+  }, []);
+
+  return (
+    <OptionsView
+      t={t}
+      pausedSites={settings.pausedSites}
+      highlightStyle={settings.highlightStyle}
+      highlightColor={settings.highlightColor}
+      palette={HIGHLIGHT_PALETTE}
+      packs={packs}
+      packProblems={packProblems}
+      normalizeSite={normalizeHostname}
+      onAddSite={(site) => {
+        setSitePaused(site, true).then(setSettings, report('pause the site'));
+      }}
+      onRemoveSite={(site) => {
+        // Remove exactly this entry (resuming a subdomain would also drop a listed parent).
+        updateSettings(({ pausedSites }) => ({
+          pausedSites: pausedSites.filter((entry) => entry !== site),
+        })).then(setSettings, report('remove the site'));
+      }}
+      onHighlightStyleChange={(highlightStyle) => {
+        updateSettings(() => ({ highlightStyle })).then(setSettings, report('change the style'));
+      }}
+      onHighlightColorChange={(highlightColor) => {
+        updateSettings(() => ({ highlightColor })).then(setSettings, report('change the colour'));
+      }}
+    />
+  );
+}
+
+mountPage(<OptionsApp />, t, 'options_title');
