@@ -6,6 +6,8 @@
 
 import { PACK_SCHEMA_VERSION } from '../core/pack';
 import type { Fact, Figure, Matcher, Pack, Source } from '../core/pack';
+import { NUMBER_WORDS } from '../core/numbers';
+import { STOP_WORDS } from '../core/pattern';
 
 /**
  * The 3,020 words that occur on at least 3 of the 40 corpus pages (../shared/corpus), most frequent
@@ -249,9 +251,15 @@ welcomed win wiped wired wires wonders wore
 
 export const SYNTHETIC_VOCABULARY: readonly string[] = VOCABULARY_TEXT.trim().split(/\s+/);
 
-/** The most frequent words (articles, prepositions, "the", "de") never start a pattern, so every
- * pattern has at least one word a compiler will not refuse as a stop-word. */
+/** The most frequent words (articles, prepositions, "the", "de") never start a pattern. */
 const COMMON_RANKS = 150;
+
+/** Words that can anchor a pattern: not among the most frequent, not a word the compiler counts as
+ * common (a pattern of only those is refused as too broad), not a word the number reader takes
+ * ("over", "million": next to a slot they would be read into the number, so never match). */
+const CONTENT_WORDS: readonly string[] = SYNTHETIC_VOCABULARY.slice(COMMON_RANKS).filter(
+  (word) => !STOP_WORDS.has(word) && !NUMBER_WORDS.has(word),
+);
 
 export interface SyntheticPackOptions {
   /** How many facts. */
@@ -290,7 +298,7 @@ export function syntheticPack(options: SyntheticPackOptions): Pack {
   const below = (n: number) => Math.floor(random() * n);
   // Zipf-like: frequent words are drawn more often, as in real phrases.
   const anyWord = () => vocabulary[Math.floor(vocabulary.length * random() ** 1.6)]!;
-  const contentWord = () => vocabulary[COMMON_RANKS + below(vocabulary.length - COMMON_RANKS)]!;
+  const contentWord = () => CONTENT_WORDS[below(CONTENT_WORDS.length)]!;
   const phrase = (words: number) => Array.from({ length: words }, anyWord).join(' ');
 
   const pattern = (withNumber: boolean): string => {
@@ -311,7 +319,13 @@ export function syntheticPack(options: SyntheticPackOptions): Pack {
         units.push(anyWord());
       }
     }
-    if (withNumber) units.splice(1 + below(units.length - 1), 0, '{count}');
+    if (withNumber) {
+      // A content word on each side of the slot, so the slot's neighbours stay words.
+      const at = 1 + below(units.length - 1);
+      units[at - 1] = at === 1 ? units[0]! : contentWord();
+      units[at] = contentWord();
+      units.splice(at, 0, '{count}');
+    }
     return units.join(' ');
   };
 

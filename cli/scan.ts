@@ -220,7 +220,7 @@ export function formatTable(result: FileResult & { text?: string }): string {
         `"${shorten(match.text, 48)}"`,
         match.factId,
         match.comparison,
-        source === undefined ? '' : shorten(`${source.publisher}, ${source.title}`, 60),
+        source === undefined ? '' : shorten(`${source.publisher}, ${source.title}`, 72),
       ];
     }),
   ];

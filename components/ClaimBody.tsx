@@ -73,12 +73,15 @@ export function FigureList({
   agreesWith,
   t,
   headingLevel = 3,
+  quotesShownElsewhere,
 }: {
   figures: readonly ScanFigure[];
   /** Indices of the figures the page's number agrees with; these get a visible mark. */
   agreesWith: readonly number[];
   t: Translate;
   headingLevel?: HeadingLevel;
+  /** Quotes the sources list already shows; a figure quoting one of them does not repeat it. */
+  quotesShownElsewhere?: ReadonlySet<string>;
 }) {
   if (figures.length === 0) return null;
   const locale = uiLocale(t);
@@ -106,7 +109,9 @@ export function FigureList({
                   ? t('figure_attribution_undated', [figure.source])
                   : t('figure_attribution', [date, figure.source])}
               </span>
-              <q class="cl-figure-quote">{figure.quote}</q>
+              {!quotesShownElsewhere?.has(figure.quote) && (
+                <q class="cl-figure-quote">{figure.quote}</q>
+              )}
             </li>
           );
         })}
@@ -197,6 +202,7 @@ export function ClaimBody({ match, t, showComparison = true, headingLevel = 3 }:
         agreesWith={showComparison ? match.agreesWith : []}
         t={t}
         headingLevel={headingLevel}
+        quotesShownElsewhere={new Set(match.sources.map((source) => source.quote))}
       />
       <SourceList sources={match.sources} t={t} headingLevel={headingLevel} />
       <DetailSection detail={match.detail} t={t} />

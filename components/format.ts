@@ -46,6 +46,8 @@ const TRANSLATED_UNITS: Readonly<Record<string, string>> = {
   deaths: 'unit_deaths',
   death: 'unit_deaths',
   venezuelans: 'unit_venezuelans',
+  'hours a day': 'unit_hours_a_day',
+  'people interviewed': 'unit_people_interviewed',
 };
 
 function unitLabel(unit: string, t: Translate): string {

@@ -139,9 +139,13 @@ ${CARD_ONLY_CSS}
 `;
 
 const POPUP_AND_OPTIONS_CSS = `
+html { color-scheme: light dark; background: ${LIGHT_PALETTE.background}; }
+@media (prefers-color-scheme: dark) {
+  html { background: ${DARK_PALETTE.background}; }
+}
 body { margin: 0; }
 .cl-page { padding: 12px 14px; }
-.cl-popup { width: 380px; max-height: 580px; overflow: auto; }
+.cl-popup { width: 380px; }
 .cl-options { max-width: 42rem; margin: 0 auto; padding: 24px 16px; }
 .cl-page-header { display: flex; align-items: baseline; gap: 8px; margin-bottom: 10px; }
 .cl-page-title { font-size: 16px; font-weight: 700; }
@@ -163,12 +167,13 @@ body { margin: 0; }
 }
 .cl-group-claim { flex: 1; font-weight: 600; overflow-wrap: anywhere; }
 .cl-group-count { color: var(--cl-muted); font-size: 12px; white-space: nowrap; }
-.cl-occurrences { display: grid; gap: 2px; padding: 0 8px 6px; }
+.cl-occurrences { display: grid; gap: 4px; padding: 0 8px 8px; }
+.cl-occurrences > li { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 6px; }
 .cl-occurrence {
   border: 0; background: transparent; padding: 2px 0; cursor: pointer; text-align: start;
   color: var(--cl-link); text-decoration: underline; overflow-wrap: anywhere;
 }
-.cl-occurrence-comparison { font-size: 12px; margin-inline-start: 6px; }
+.cl-occurrence-comparison { font-size: 12px; }
 .cl-occurrence-comparison.cl-agrees { color: var(--cl-agrees); }
 .cl-occurrence-comparison.cl-differs { color: var(--cl-differs); }
 .cl-occurrence-comparison.cl-not-compared { color: var(--cl-muted); }
@@ -178,7 +183,7 @@ body { margin: 0; }
 .cl-section > h2 { font-size: 16px; margin-bottom: 8px; }
 .cl-site-list { display: grid; gap: 4px; margin-bottom: 8px; }
 .cl-site-row { display: flex; align-items: center; gap: 8px; }
-.cl-site-row > span { flex: 1; overflow-wrap: anywhere; }
+.cl-site-row > span { min-width: 14rem; overflow-wrap: anywhere; }
 .cl-add-site { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
 .cl-add-site input {
   padding: 5px 8px; border: 1px solid var(--cl-border); border-radius: 6px;
@@ -186,6 +191,8 @@ body { margin: 0; }
 }
 .cl-error { color: var(--cl-differs); flex-basis: 100%; }
 .cl-choices { display: grid; gap: 6px; border: 0; padding: 0; margin: 0; }
+.cl-choices + .cl-choices { margin-top: 14px; }
+.cl-choices > legend { font-weight: 600; padding: 0; margin-bottom: 6px; }
 .cl-choice { display: flex; align-items: center; gap: 8px; }
 .cl-swatch { display: inline-block; padding: 0 6px; border-radius: 3px; }
 .cl-swatch-underline { text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: 3px; }

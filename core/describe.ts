@@ -77,16 +77,21 @@ interface PackIndex {
 /** Describes RawMatches against one spec and the packs it was compiled from. */
 export type Describer = (text: string, raw: RawMatch) => ScanMatch;
 
-function indexPacks(packs: readonly Pack[]): Map<string, PackIndex> {
-  const byId = new Map<string, PackIndex>();
-  for (const pack of packs) {
-    byId.set(pack.id, {
+/** Per-pack indexes, kept as long as the pack object lives: a pack is indexed once however many
+ * describers are built over it. */
+const packIndexes = new WeakMap<Pack, PackIndex>();
+
+function indexPack(pack: Pack): PackIndex {
+  let index = packIndexes.get(pack);
+  if (index === undefined) {
+    index = {
       pack,
       facts: new Map(pack.facts.map((fact) => [fact.id, fact])),
       sources: new Map(pack.sources.map((source) => [source.id, source])),
-    });
+    };
+    packIndexes.set(pack, index);
   }
-  return byId;
+  return index;
 }
 
 function describeNumber(text: string, number: ParsedNumber): ScanNumber {
@@ -114,7 +119,7 @@ function sourceOf(index: PackIndex, id: string, factId: string): Source {
  * packs do not have: the spec was compiled from other packs, which is a programming error.
  */
 export function createDescriber(spec: DescribableSpec, packs: readonly Pack[]): Describer {
-  const packsById = indexPacks(packs);
+  const packsById = new Map(packs.map((pack) => [pack.id, indexPack(pack)]));
   return (text, raw) => {
     const ref = spec.facts[raw.fact];
     if (ref === undefined) throw new Error(`match names fact #${raw.fact}, not in the spec`);
@@ -168,9 +173,9 @@ export function createDescriber(spec: DescribableSpec, packs: readonly Pack[]): 
 const describers = new WeakMap<readonly Pack[], WeakMap<DescribableSpec, Describer>>();
 
 /**
- * Describes one match. `packs` must be the packs `spec` was compiled from. The fact index is built
- * once per (packs array, spec) pair and reused, so calling this per match costs Map lookups only;
- * hold on to createDescriber's result instead where that is simpler.
+ * Describes one match. `packs` must be the packs `spec` was compiled from. Facts and sources are
+ * indexed once per pack object and the describer is reused per (packs array, spec), so a call costs
+ * a few Map lookups; holding on to createDescriber's result is the same thing, made explicit.
  */
 export function describeMatch(
   text: string,

@@ -25,14 +25,15 @@ import {
   WORD_SYMBOL_BASE,
   type MatcherSpec,
 } from './spec';
-import {
-  TOKEN_BREAK,
-  TOKEN_DIGITS,
-  TOKEN_WORD,
-  TokenBuffer,
-  buildLexicon,
-  scanTokens,
-} from './tokenize';
+import * as tokenizer from './tokenize';
+
+// Local copies: some module loaders (tsx, vite-node) read imported bindings through getters.
+const TOKEN_BREAK = tokenizer.TOKEN_BREAK;
+const TOKEN_DIGITS = tokenizer.TOKEN_DIGITS;
+const TOKEN_WORD = tokenizer.TOKEN_WORD;
+const scanTokens = tokenizer.scanTokens;
+const buildLexicon = tokenizer.buildLexicon;
+const TokenBuffer = tokenizer.TokenBuffer;
 
 export type { MatcherSpec } from './spec';
 

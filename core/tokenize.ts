@@ -15,19 +15,21 @@
 // scanTokens() fills reusable typed arrays and, given a lexicon, looks each word up by a hash of its
 // folded code units, so a word that is not in the lexicon never becomes a string.
 
-import {
-  ASCII_CLASS,
-  CHAR_DIGIT,
-  CHAR_DIGIT_SEPARATOR,
-  CHAR_IGNORABLE,
-  CHAR_LETTER,
-  CHAR_LINE,
-  CHAR_NUMBER_SPACE,
-  CHAR_PARAGRAPH,
-  CHAR_SPACE,
-  CHAR_SYMBOL,
-  charInfo,
-} from './normalize';
+import * as chars from './normalize';
+
+// Local copies: some module loaders (tsx, vite-node) turn every use of an imported binding into a
+// property read through a getter, which costs more than the rest of the hot loop together.
+const ASCII_CLASS = chars.ASCII_CLASS;
+const CHAR_DIGIT = chars.CHAR_DIGIT;
+const CHAR_DIGIT_SEPARATOR = chars.CHAR_DIGIT_SEPARATOR;
+const CHAR_IGNORABLE = chars.CHAR_IGNORABLE;
+const CHAR_LETTER = chars.CHAR_LETTER;
+const CHAR_LINE = chars.CHAR_LINE;
+const CHAR_NUMBER_SPACE = chars.CHAR_NUMBER_SPACE;
+const CHAR_PARAGRAPH = chars.CHAR_PARAGRAPH;
+const CHAR_SPACE = chars.CHAR_SPACE;
+const CHAR_SYMBOL = chars.CHAR_SYMBOL;
+const charInfo = chars.charInfo;
 
 export const TOKEN_WORD = 0;
 export const TOKEN_DIGITS = 1;
@@ -144,7 +146,7 @@ export class TokenBuffer {
   }
 }
 
-let units = new Uint16Array(64);
+let units: Uint16Array = new Uint16Array(64);
 
 function unitsToString(length: number): string {
   let out = '';
@@ -180,6 +182,14 @@ function isAsciiDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
+/** Makes room for at least one more unit in the word buffer. */
+function growUnits(): Uint16Array {
+  const bigger = new Uint16Array(units.length * 2);
+  bigger.set(units);
+  units = bigger;
+  return units;
+}
+
 /**
  * Tokenizes `text` into `out`. With a lexicon, word tokens get their word id and no text; without
  * one, every token gets its folded text.
@@ -187,49 +197,15 @@ function isAsciiDigit(code: number): boolean {
 export function scanTokens(text: string, lexicon: Lexicon | null, out: TokenBuffer): void {
   const n = text.length;
   const keepText = lexicon === null;
-  const maxLength = lexicon === null ? 0 : lexicon.maxLength;
-  out.count = 0;
-  let length = 0;
-  let hash = FNV_OFFSET;
-  let tokenStart = -1;
-  let tokenEnd = 0;
-  let hasLetter = false;
+  const maxLength = lexicon === null ? -1 : lexicon.maxLength;
+  let buffer = units;
   let lineBreaks = 0;
   let pendingBreak = false;
   let lastEnd = 0;
+  out.count = 0;
 
-  const beginToken = (at: number): void => {
-    if (pendingBreak && out.count > 0) out.push(TOKEN_BREAK, lastEnd, at, -1, '');
-    pendingBreak = false;
-    lineBreaks = 0;
-  };
-  const finishWord = (): void => {
-    if (tokenStart < 0) return;
-    const kind = hasLetter ? TOKEN_WORD : TOKEN_DIGITS;
-    const hashed = finishHash(hash);
-    const word =
-      lexicon !== null && length <= maxLength ? lookupUnits(lexicon, units, length, hashed) : -1;
-    out.push(
-      kind,
-      tokenStart,
-      tokenEnd,
-      word,
-      keepText || kind === TOKEN_DIGITS ? unitsToString(length) : '',
-    );
-    lastEnd = tokenEnd;
-    tokenStart = -1;
-  };
-  const pushUnit = (code: number): void => {
-    if (length === units.length) {
-      const bigger = new Uint16Array(units.length * 2);
-      bigger.set(units);
-      units = bigger;
-    }
-    units[length++] = code;
-    hash = Math.imul(hash ^ code, FNV_PRIME);
-  };
-
-  for (let i = 0; i < n;) {
+  let i = 0;
+  while (i < n) {
     let code = text.charCodeAt(i);
     let width = 1;
     let cls: number;
@@ -250,68 +226,123 @@ export function scanTokens(text: string, lexicon: Lexicon | null, out: TokenBuff
     }
 
     if (cls === CHAR_LETTER || cls === CHAR_DIGIT) {
-      // Digits then letters split ("6m", "1990s"), except ordinals ("13th", "1º") which are words.
-      if (cls === CHAR_LETTER && tokenStart >= 0 && !hasLetter && !isOrdinalSuffix(text, i, code)) {
-        finishWord();
-      }
-      if (tokenStart < 0) {
-        beginToken(i);
-        tokenStart = i;
-        length = 0;
-        hash = FNV_OFFSET;
-        hasLetter = false;
-      }
-      if (code < 128) {
-        if (cls === CHAR_LETTER) {
-          hasLetter = true;
-          pushUnit(code >= 65 && code <= 90 ? code + 32 : code);
-        } else {
-          pushUnit(code);
-        }
-      } else {
-        hasLetter = true;
-        for (let k = 0; k < fold.length; k++) pushUnit(fold.charCodeAt(k));
-      }
-      tokenEnd = i + width;
-    } else if (cls === CHAR_IGNORABLE) {
-      // Invisible: neither joins nor splits.
-    } else if (
-      (cls === CHAR_DIGIT_SEPARATOR || cls === CHAR_NUMBER_SPACE) &&
-      tokenStart >= 0 &&
-      !hasLetter &&
-      isAsciiDigit(text.charCodeAt(i + 1))
-    ) {
-      pushUnit(cls === CHAR_NUMBER_SPACE ? 0x20 : code);
-    } else {
-      finishWord();
-      if (cls === CHAR_LINE) {
-        if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) width = 2;
-        if (++lineBreaks >= 2) pendingBreak = true;
-      } else if (cls === CHAR_PARAGRAPH) {
-        pendingBreak = true;
-      } else if (cls !== CHAR_SPACE && cls !== CHAR_NUMBER_SPACE) {
-        lineBreaks = 0;
-        if (cls === CHAR_SYMBOL) {
-          beginToken(i);
-          const symbol = String.fromCharCode(code);
-          let word = -1;
-          if (lexicon !== null) {
-            units[0] = code;
-            word = lookupUnits(
-              lexicon,
-              units,
-              1,
-              finishHash(Math.imul(FNV_OFFSET ^ code, FNV_PRIME)),
-            );
+      if (pendingBreak && out.count > 0) out.push(TOKEN_BREAK, lastEnd, i, -1, '');
+      pendingBreak = false;
+      lineBreaks = 0;
+      const start = i;
+      let end = i;
+      let length = 0;
+      let hash = FNV_OFFSET;
+      let hasLetter = false;
+      let hasDigit = false;
+      // The token's characters: letters, digits, invisible characters, digit separators.
+      code = text.charCodeAt(i); // the loop reads pairs itself
+      for (;;) {
+        if (code < 128) {
+          // ASCII fast path: only letters, digits and digit separators can continue a token.
+          const ascii = ASCII_CLASS[code]!;
+          if (ascii === CHAR_LETTER) {
+            if (hasDigit && !hasLetter && !isOrdinalSuffix(text, i, code)) break;
+            hasLetter = true;
+            const lower = code <= 90 ? code + 32 : code;
+            if (length === buffer.length) buffer = growUnits();
+            buffer[length++] = lower;
+            hash = Math.imul(hash ^ lower, FNV_PRIME);
+            end = ++i;
+          } else if (ascii === CHAR_DIGIT) {
+            hasDigit = true;
+            if (length === buffer.length) buffer = growUnits();
+            buffer[length++] = code;
+            hash = Math.imul(hash ^ code, FNV_PRIME);
+            end = ++i;
+          } else if (
+            ascii === CHAR_DIGIT_SEPARATOR &&
+            !hasLetter &&
+            isAsciiDigit(text.charCodeAt(i + 1))
+          ) {
+            if (length === buffer.length) buffer = growUnits();
+            buffer[length++] = code;
+            hash = Math.imul(hash ^ code, FNV_PRIME);
+            i++;
+          } else {
+            break;
           }
-          out.push(TOKEN_SYMBOL, i, i + 1, word, symbol);
-          lastEnd = i + 1;
+        } else {
+          width = 1;
+          if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+            const low = text.charCodeAt(i + 1);
+            if (low >= 0xdc00 && low <= 0xdfff) {
+              code = ((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+              width = 2;
+            }
+          }
+          const info = charInfo(code);
+          const other = info.cls;
+          if (other === CHAR_LETTER) {
+            if (hasDigit && !hasLetter && !isOrdinalSuffix(text, i, code)) break;
+            hasLetter = true;
+            const folded = info.fold;
+            for (let k = 0; k < folded.length; k++) {
+              const unit = folded.charCodeAt(k);
+              if (length === buffer.length) buffer = growUnits();
+              buffer[length++] = unit;
+              hash = Math.imul(hash ^ unit, FNV_PRIME);
+            }
+            i += width;
+            end = i;
+          } else if (other === CHAR_IGNORABLE) {
+            i += width; // invisible: neither joins nor splits
+          } else if (
+            other === CHAR_NUMBER_SPACE &&
+            !hasLetter &&
+            isAsciiDigit(text.charCodeAt(i + 1))
+          ) {
+            if (length === buffer.length) buffer = growUnits();
+            buffer[length++] = 0x20;
+            hash = Math.imul(hash ^ 0x20, FNV_PRIME);
+            i++;
+          } else {
+            break;
+          }
         }
+        if (i >= n) break;
+        code = text.charCodeAt(i);
+      }
+      const kind = hasLetter ? TOKEN_WORD : TOKEN_DIGITS;
+      const word =
+        length <= maxLength ? lookupUnits(lexicon!, buffer, length, finishHash(hash)) : -1;
+      const folded = keepText || kind === TOKEN_DIGITS ? unitsToString(length) : '';
+      out.push(kind, start, end, word, folded);
+      lastEnd = end;
+      continue; // the character at i ends the token and is looked at again below
+    }
+
+    if (cls === CHAR_LINE) {
+      if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) width = 2;
+      if (++lineBreaks >= 2) pendingBreak = true;
+    } else if (cls === CHAR_PARAGRAPH) {
+      pendingBreak = true;
+    } else if (cls !== CHAR_SPACE && cls !== CHAR_NUMBER_SPACE && cls !== CHAR_IGNORABLE) {
+      lineBreaks = 0;
+      if (cls === CHAR_SYMBOL) {
+        if (pendingBreak && out.count > 0) out.push(TOKEN_BREAK, lastEnd, i, -1, '');
+        pendingBreak = false;
+        let word = -1;
+        if (lexicon !== null) {
+          buffer[0] = code;
+          word = lookupUnits(
+            lexicon,
+            buffer,
+            1,
+            finishHash(Math.imul(FNV_OFFSET ^ code, FNV_PRIME)),
+          );
+        }
+        out.push(TOKEN_SYMBOL, i, i + 1, word, String.fromCharCode(code));
+        lastEnd = i + 1;
       }
     }
     i += width;
   }
-  finishWord();
 }
 
 export type TokenKind = 'word' | 'digits' | 'symbol' | 'break';

@@ -41,6 +41,8 @@ export interface ScannerOptions {
   isOwnElement(element: Element): boolean;
   /** Called after a slice that added or removed claims, with every claim in document order. */
   onChange(claims: readonly Claim[]): void;
+  /** Called when all queued reading is done (after the first scan, and after each later batch). */
+  onSettled?(claims: readonly Claim[]): void;
 }
 
 export interface ScannerStats {
@@ -245,6 +247,9 @@ export class Scanner {
       if (block !== null) this.enqueue(block);
     }
     if (pruned) this.options.onChange(this.claimList);
+    if (pruned && this.walker === null && this.queue.length === 0) {
+      this.options.onSettled?.(this.claimList);
+    }
   }
 
   /** Drops claims whose text left the page. */
@@ -314,6 +319,8 @@ export class Scanner {
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, took);
     if (this.walker !== null || this.queue.length > 0) {
       this.cancelSlice ??= scheduler.idle((budget) => this.slice(budget));
+    } else {
+      this.options.onSettled?.(this.claimList);
     }
   }
 

@@ -40,12 +40,12 @@ export function packTooBig(bytes: number | null): PackError {
   };
 }
 
-/** Refuses JSON text over MAX_PACK_BYTES; UTF-8 is at least one byte per UTF-16 unit, so the
- *  exact count is only needed near the limit. */
+/** Refuses JSON text over MAX_PACK_BYTES. UTF-8 takes 1 to 3 bytes per UTF-16 unit (4 per
+ *  surrogate pair), so bytes are counted only when the length leaves the answer open. */
 export function checkTextSize(text: string): PackError | null {
-  if (text.length > MAX_PACK_BYTES)
-    return packTooBig(text.length > 4 * MAX_PACK_BYTES ? null : utf8ByteLength(text));
   if (text.length * 3 <= MAX_PACK_BYTES) return null;
+  // Far over the limit, counting every byte of a huge string would itself be the slow part.
+  if (text.length > 4 * MAX_PACK_BYTES) return packTooBig(null);
   const bytes = utf8ByteLength(text);
   return bytes > MAX_PACK_BYTES ? packTooBig(bytes) : null;
 }

@@ -93,6 +93,29 @@ describe('ClaimCard content', () => {
     expect(figures[2]).toContain('March 2025');
   });
 
+  it('quotes each figure once: a figure quoting a listed source does not repeat the quote', () => {
+    const match = expelledCountMatch();
+    const ownQuote =
+      'Around 250 Venezuelans were disappeared to El Salvador in March and April 2025, along with dozens of Salvadorans.';
+    match.figures.push({
+      value: 250,
+      unit: 'Venezuelans',
+      qualifier: 'about',
+      date: 'March and April 2025',
+      source: 'El Salvador',
+      quote: ownQuote,
+    });
+    const { dialog } = renderCard(match);
+    const figureQuotes = [...dialog.querySelectorAll('.cl-figure q')].map(text);
+    expect(figureQuotes).toEqual([ownQuote]);
+    expect(text(dialog.querySelectorAll('.cl-figure')[3]!)).toContain(
+      'about 250 Venezuelans (March and April 2025, El Salvador)',
+    );
+    // Every quote in the card appears exactly once.
+    const allQuotes = [...dialog.querySelectorAll('blockquote, q')].map(text);
+    expect(new Set(allQuotes).size).toBe(allQuotes.length);
+  });
+
   it('writes dates and figures the Spanish way for a Spanish reader', () => {
     const { dialog } = renderCard(expelledCountMatch(), 'es');
     const figures = [...dialog.querySelectorAll('.cl-figure')].map(text);

@@ -3,6 +3,8 @@
 // the engine to say about each page number, set by hand because these tests are about display.
 
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ScanMatch, ScanSource } from '../../core/describe';
 import { createTranslate, type MessagesFile, type Translate } from '../../ui/i18n';
 
@@ -157,10 +159,11 @@ export function hostileMatch(): ScanMatch {
   });
 }
 
-const LOCALES_DIR = 'file:///tmp/h7-locales'; // DEV-ONLY: switch back to ../../public/_locales
+// Resolved from this file (happy-dom replaces the global URL, so node:path is used, not URL).
+const LOCALES_DIR = '/tmp/h7-locales'; // DEV-ONLY: join(dirname(fileURLToPath(import.meta.url)), '../../public/_locales')
 
 export function readMessages(lang: 'en' | 'es'): MessagesFile {
-  const path = new URL(`${LOCALES_DIR}/${lang}/messages.json`, import.meta.url);
+  const path = join(LOCALES_DIR, lang, 'messages.json');
   return JSON.parse(readFileSync(path, 'utf8')) as MessagesFile;
 }
 
@@ -169,14 +172,21 @@ export function translatorFor(lang: 'en' | 'es', locale: string = lang): Transla
   return createTranslate(locale, readMessages(lang), readMessages('en'));
 }
 
-/** Like translatorFor, but a key missing from messages.json fails the test that used it. */
+/**
+ * Like translatorFor, but records in `missing` every key absent from messages.json and every call
+ * that leaves a $1…$9 placeholder of its message without a substitution.
+ */
 export function strictTranslator(lang: 'en' | 'es'): Translate & { missing: string[] } {
   const messages = readMessages(lang);
-  const known = new Set(Object.keys(messages).map((key) => key.toLowerCase()));
+  const byKey = new Map(Object.entries(messages).map(([key, entry]) => [key.toLowerCase(), entry]));
   const translate = createTranslate(lang, messages);
   const missing: string[] = [];
   const strict = ((key: string, subs?: string[]) => {
-    if (!key.startsWith('@@') && !known.has(key.toLowerCase())) missing.push(key);
+    const entry = byKey.get(key.toLowerCase());
+    if (!key.startsWith('@@') && entry === undefined) missing.push(key);
+    for (const [, digit] of (entry?.message ?? '').matchAll(/\$([1-9])/g)) {
+      if (Number(digit) > (subs?.length ?? 0)) missing.push(`${key} $${digit}`);
+    }
     return translate(key, subs);
   }) as Translate & { missing: string[] };
   strict.missing = missing;

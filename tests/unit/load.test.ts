@@ -11,6 +11,7 @@ import { MAX_NESTING_DEPTH, MAX_PACK_BYTES } from '../../facts/limits';
 import { loadPack } from '../../facts/load';
 import type { Migration } from '../../facts/migrate';
 import { migrate, MIGRATIONS } from '../../facts/migrate';
+import { utf8ByteLength } from '../../facts/precheck';
 import { edit, errorsOf, readFixture, remove, validPack } from './pack-test-helpers';
 
 const TOO_BIG_ESTIMATE = `(pack): pack too big: more than ${MAX_PACK_BYTES} bytes (8 MB) as JSON`;
@@ -109,6 +110,15 @@ describe('size and depth, checked before the schema', () => {
     ]);
     const under = `"${'€'.repeat(2_700_000)}"`;
     expect(errorsOf(under)).toEqual(['(pack): expected an object, got string']);
+  });
+
+  it('measures UTF-8 size exactly as Node encodes it, lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), (a, b) => {
+        const text = a + '\uD800' + b;
+        expect(utf8ByteLength(text)).toBe(Buffer.byteLength(text, 'utf8'));
+      }),
+    );
   });
 
   it('refuses an already-parsed value whose JSON would be over the size limit', () => {

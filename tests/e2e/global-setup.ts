@@ -1,0 +1,14 @@
+// Builds the extension once before the end-to-end tests, and checks that the browser is there.
+// CLAIMLENS_E2E_NO_BUILD=1 reuses an existing .output/chrome-mv3 (e.g. right after `npm run build`).
+
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { CHROMIUM, EXTENSION_DIR, REPO } from './harness';
+
+export default function setup(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
+  }
+  if (process.env.CLAIMLENS_E2E_NO_BUILD === '1' && existsSync(EXTENSION_DIR)) return;
+  execFileSync('npx', ['wxt', 'build'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+}
