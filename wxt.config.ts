@@ -7,9 +7,9 @@ export default defineConfig({
   // Explicit imports keep module boundaries visible to lint and to readers.
   imports: false,
   manifest: {
-    name: 'ClaimLens',
-    description:
-      'Highlights claims on news pages and shows what the sources say. Nothing leaves your browser.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage'],
     browser_specific_settings: {
       gecko: {

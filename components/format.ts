@@ -76,7 +76,8 @@ function formatQuantity(value: number, unit: string, locale: string, t: Translat
   return t('figure_quantity', [new Intl.NumberFormat(locale).format(value), unitLabel(unit, t)]);
 }
 
-const QUALIFIER_KEYS: Readonly<Record<Qualifier, string | null>> = {
+/** Qualifiers said around a quantity ("at least 238 people"); null: the bare quantity. */
+const QUANTITY_QUALIFIER_KEYS: Readonly<Record<Qualifier, string | null>> = {
   exact: null,
   about: 'qualifier_about',
   nearly: 'qualifier_nearly',
@@ -84,29 +85,28 @@ const QUALIFIER_KEYS: Readonly<Record<Qualifier, string | null>> = {
   'more-than': 'qualifier_more_than',
   'at-most': 'qualifier_at_most',
   'fewer-than': 'qualifier_fewer_than',
+  hundreds: null,
+  thousands: null,
+  dozens: null,
+};
+
+/** Qualifiers that replace the number ("hundreds of people"): their value is only a placeholder. */
+const VAGUE_QUALIFIER_KEYS: Readonly<Partial<Record<Qualifier, string>>> = {
   hundreds: 'qualifier_hundreds',
   thousands: 'qualifier_thousands',
   dozens: 'qualifier_dozens',
 };
 
-/**
- * A sourced figure as a reader would say it: "at least 238 people", "hundreds of deaths".
- * "hundreds"/"thousands"/"dozens" are vague on purpose, so their placeholder value is not shown.
- */
+/** A sourced figure as a reader would say it: "at least 238 people", "hundreds of deaths". */
 export function formatFigureValue(
   figure: Pick<ScanFigure, 'value' | 'unit' | 'qualifier'>,
   locale: string,
   t: Translate,
 ): string {
-  const key = QUALIFIER_KEYS[figure.qualifier];
-  if (
-    figure.qualifier === 'hundreds' ||
-    figure.qualifier === 'thousands' ||
-    figure.qualifier === 'dozens'
-  ) {
-    return t(key as string, [unitLabel(figure.unit, t)]);
-  }
+  const vagueKey = VAGUE_QUALIFIER_KEYS[figure.qualifier];
+  if (vagueKey !== undefined) return t(vagueKey, [unitLabel(figure.unit, t)]);
   const quantity = formatQuantity(figure.value, figure.unit, locale, t);
+  const key = QUANTITY_QUALIFIER_KEYS[figure.qualifier];
   return key === null ? quantity : t(key, [quantity]);
 }
 

@@ -302,9 +302,14 @@ export class Scanner {
         });
       }
       const walker = this.walker;
+      const t0 = scheduler.now();
       const done = walker.step(shouldStop);
+      const t1 = scheduler.now();
       const chunk = walker.take();
+      const t2 = scheduler.now();
       if (chunk !== null) changed = this.addClaims(chunk) || changed;
+      const t3 = scheduler.now();
+      console.debug('CLPROF', (t1 - t0).toFixed(1), (t2 - t1).toFixed(1), (t3 - t2).toFixed(1), chunk?.text.length, budgetMs.toFixed(1));
       if (done) {
         this.walker = null;
         if (walker.interrupted) this.enqueue(walker.root);

@@ -159,8 +159,8 @@ export function hostileMatch(): ScanMatch {
   });
 }
 
-// Resolved from this file (happy-dom replaces the global URL, so node:path is used, not URL).
-const LOCALES_DIR = '/tmp/h7-locales'; // DEV-ONLY: join(dirname(fileURLToPath(import.meta.url)), '../../public/_locales')
+// Resolved from this file with node:path: happy-dom replaces the global URL, which node:fs refuses.
+const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../public/_locales');
 
 export function readMessages(lang: 'en' | 'es'): MessagesFile {
   const path = join(LOCALES_DIR, lang, 'messages.json');

@@ -1,6 +1,7 @@
-// Which main-thread work in a page came from the extension, and how long each piece took: a
-// Chromium timeline trace (CDP Tracing, devtools.timeline), keeping the script evaluations,
-// function calls, timers and idle callbacks whose script is the extension's content script.
+// Which main-thread work came from the extension, and how long each piece took: a Chromium
+// timeline trace (CDP Tracing, devtools.timeline; browser-wide, so one at a time), keeping the
+// script evaluations, function calls, timers, idle and observer callbacks whose script is the
+// extension's content script.
 
 import type { BrowserContext, Page } from 'playwright-core';
 
@@ -8,45 +9,74 @@ interface TraceEvent {
   name: string;
   ph: string;
   dur?: number;
-  args?: { data?: { url?: string; scriptName?: string; stackTrace?: { url?: string }[] } };
+  args?: {
+    data?: {
+      url?: string;
+      scriptName?: string;
+      functionName?: string;
+      lineNumber?: number;
+      columnNumber?: number;
+      stackTrace?: { url?: string }[];
+    };
+  };
 }
 
-export interface ScriptTrace {
-  /** Durations (ms) of the extension's top-level pieces of work, longest first. */
-  extensionTasksMs: number[];
+export interface ExtensionTask {
+  /** Trace event name: EvaluateScript, FunctionCall, TimerFire, FireIdleCallback, v8.compile… */
+  name: string;
+  /** The function, where the trace names it ("name@line:column" in the minified script). */
+  where: string;
+  ms: number;
 }
 
-const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'FireIdleCallback', 'v8.compile']);
+const SCRIPT_EVENTS = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'TimerFire',
+  'FireIdleCallback',
+  'v8.compile',
+  'v8.run',
+]);
 
+/** Starts tracing the whole browser through `page`'s CDP session; the returned function stops it
+ * and gives the extension's tasks, longest first. */
 export async function startTrace(
   context: BrowserContext,
   page: Page,
   extensionId: string,
-): Promise<() => Promise<ScriptTrace>> {
+): Promise<() => Promise<ExtensionTask[]>> {
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (payload: { value: TraceEvent[] }) => {
-    for (const event of payload.value) events.push(event);
+    for (const event of payload.value) {
+      if (event.ph === 'X' && SCRIPT_EVENTS.has(event.name)) events.push(event);
+    }
   });
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    categories: 'devtools.timeline,v8',
     transferMode: 'ReportEvents',
   });
   const prefix = `chrome-extension://${extensionId}/`;
   return async () => {
-    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    const complete = new Promise<void>((resolve) =>
+      cdp.once('Tracing.tracingComplete', () => resolve()),
+    );
     await cdp.send('Tracing.end');
     await complete;
     await cdp.detach().catch(() => {});
-    const durations = events
-      .filter((event) => event.ph === 'X' && SCRIPT_EVENTS.has(event.name))
+    return events
       .filter((event) => {
         const data = event.args?.data;
         const url = data?.url ?? data?.scriptName ?? data?.stackTrace?.[0]?.url ?? '';
         return url.startsWith(prefix);
       })
-      .map((event) => (event.dur ?? 0) / 1000)
-      .sort((a, b) => b - a);
-    return { extensionTasksMs: durations };
+      .map((event) => {
+        const data = event.args?.data;
+        const where = data?.functionName
+          ? `${data.functionName}@${data.lineNumber ?? 0}:${data.columnNumber ?? 0}`
+          : '';
+        return { name: event.name, where, ms: (event.dur ?? 0) / 1000 };
+      })
+      .sort((a, b) => b.ms - a.ms);
   };
 }
