@@ -1,9 +1,6 @@
 // Building the Aho-Corasick automaton over symbol sequences (trie + failure links), numbered
 // breadth-first so the matcher can store it as three flat arrays (see MatcherSpec.automaton).
 
-/** Symbols must stay below this so (node, symbol) packs into one exact double key. */
-export const MAX_SYMBOL = 1 << 22;
-
 export interface BuiltAutomaton {
   childStart: number[];
   symbol: number[];
@@ -13,7 +10,11 @@ export interface BuiltAutomaton {
 }
 
 export class TrieBuilder {
-  private readonly children = new Map<number, number>();
+  // (node, symbol) → child, in an open-addressing table of typed arrays: no per-edge objects.
+  private keyNode = new Int32Array(1024).fill(-1);
+  private keySymbol = new Int32Array(1024);
+  private child = new Int32Array(1024);
+  private edges = 0;
   private readonly parent: number[] = [-1];
   private readonly edge: number[] = [-1];
 
@@ -21,20 +22,52 @@ export class TrieBuilder {
     return this.parent.length;
   }
 
-  /** Adds a path of symbols and returns its end node (insertion numbering). */
+  private slotOf(node: number, symbol: number): number {
+    const mask = this.keyNode.length - 1;
+    let slot = (Math.imul(node, 0x9e3779b1) ^ Math.imul(symbol + 1, 0x85ebca6b)) & mask;
+    while (this.keyNode[slot] !== -1) {
+      if (this.keyNode[slot] === node && this.keySymbol[slot] === symbol) return slot;
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  private grow(): void {
+    const { keyNode, keySymbol, child } = this;
+    this.keyNode = new Int32Array(keyNode.length * 2).fill(-1);
+    this.keySymbol = new Int32Array(keyNode.length * 2);
+    this.child = new Int32Array(keyNode.length * 2);
+    for (let i = 0; i < keyNode.length; i++) {
+      if (keyNode[i] === -1) continue;
+      const slot = this.slotOf(keyNode[i]!, keySymbol[i]!);
+      this.keyNode[slot] = keyNode[i]!;
+      this.keySymbol[slot] = keySymbol[i]!;
+      this.child[slot] = child[i]!;
+    }
+  }
+
+  /** Adds a path of symbols (non-negative integers) and returns its end node (insertion numbering). */
   insert(symbols: readonly number[]): number {
     let node = 0;
     for (const symbol of symbols) {
-      if (!(symbol >= 0 && symbol < MAX_SYMBOL)) throw new RangeError(`bad symbol ${symbol}`);
-      const key = node * MAX_SYMBOL + symbol;
-      let child = this.children.get(key);
-      if (child === undefined) {
-        child = this.parent.length;
+      if (!(Number.isInteger(symbol) && symbol >= 0 && symbol <= 0x7fffffff)) {
+        throw new RangeError(`bad symbol ${symbol}`);
+      }
+      let slot = this.slotOf(node, symbol);
+      if (this.keyNode[slot] === -1) {
+        if (2 * (this.edges + 1) > this.keyNode.length) {
+          this.grow();
+          slot = this.slotOf(node, symbol);
+        }
+        const created = this.parent.length;
         this.parent.push(node);
         this.edge.push(symbol);
-        this.children.set(key, child);
+        this.keyNode[slot] = node;
+        this.keySymbol[slot] = symbol;
+        this.child[slot] = created;
+        this.edges++;
       }
-      node = child;
+      node = this.child[slot]!;
     }
     return node;
   }

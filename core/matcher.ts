@@ -14,9 +14,9 @@
 
 import type { Qualifier } from './pack';
 import type { NumberToken, ParsedNumber, RawMatch } from './types';
-import { compareFigures } from './compare';
-import { NUMBER_START_WORDS, NUMBER_WORDS, readNumber } from './numbers';
-import { NUMBER_WINDOW } from './reading';
+import * as comparing from './compare';
+import * as numberReader from './numbers';
+import * as reading from './reading';
 import {
   LITERAL_STRIDE,
   QUALIFIERS,
@@ -28,6 +28,11 @@ import {
 import * as tokenizer from './tokenize';
 
 // Local copies: some module loaders (tsx, vite-node) read imported bindings through getters.
+const compareFigures = comparing.compareFigures;
+const readNumber = numberReader.readNumber;
+const NUMBER_START_WORDS = numberReader.NUMBER_START_WORDS;
+const NUMBER_WORDS = numberReader.NUMBER_WORDS;
+const NUMBER_WINDOW = reading.NUMBER_WINDOW;
 const TOKEN_BREAK = tokenizer.TOKEN_BREAK;
 const TOKEN_DIGITS = tokenizer.TOKEN_DIGITS;
 const TOKEN_WORD = tokenizer.TOKEN_WORD;

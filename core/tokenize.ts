@@ -209,7 +209,6 @@ export function scanTokens(text: string, lexicon: Lexicon | null, out: TokenBuff
     let code = text.charCodeAt(i);
     let width = 1;
     let cls: number;
-    let fold = '';
     if (code < 128) {
       cls = ASCII_CLASS[code]!;
     } else {
@@ -220,9 +219,7 @@ export function scanTokens(text: string, lexicon: Lexicon | null, out: TokenBuff
           width = 2;
         }
       }
-      const info = charInfo(code);
-      cls = info.cls;
-      fold = info.fold;
+      cls = charInfo(code).cls;
     }
 
     if (cls === CHAR_LETTER || cls === CHAR_DIGIT) {
@@ -357,9 +354,12 @@ export interface Token {
 
 const KIND_NAMES: readonly TokenKind[] = ['word', 'digits', 'symbol', 'break'];
 
+/** tokenize() copies tokens out before returning, so one buffer serves every call. */
+const sharedBuffer = new TokenBuffer();
+
 /** Tokenizes text into token objects (for patterns, tools and tests; the matcher uses scanTokens). */
 export function tokenize(text: string): Token[] {
-  const buffer = new TokenBuffer();
+  const buffer = sharedBuffer;
   scanTokens(text, null, buffer);
   const tokens: Token[] = [];
   for (let i = 0; i < buffer.count; i++) {

@@ -55,6 +55,11 @@ class ChunkBuilder {
   private edgeLength = 0;
   private edgePieces = 0;
 
+  /** Characters of text held (not yet taken). */
+  get held(): number {
+    return this.length;
+  }
+
   blockEdge(): void {
     this.pendingNewlines = 2;
     this.pendingSpace = false;
@@ -236,6 +241,11 @@ export class TextWalker {
 
   take(): TextChunk | null {
     return this.builder.take(this.done);
+  }
+
+  /** Characters read and not yet taken. */
+  get heldText(): number {
+    return this.builder.held;
   }
 
   private finish(): void {

@@ -107,7 +107,7 @@ describe('main-thread work on the corpus pages', () => {
     console.log(
       `extension tasks on ${PAGES.length} pages: ${tasks.length}; longest: ${tasks
         .slice(0, 12)
-        .map((task) => `${task.name} ${task.where} ${task.ms.toFixed(1)} ms`)
+        .map((task) => `${task.name} ${task.where} ${task.ms.toFixed(1)} ms (wall ${task.wallMs.toFixed(1)})`)
         .join(', ')}`,
     );
     expect(tasks.length, 'the trace saw the extension work').toBeGreaterThan(0);

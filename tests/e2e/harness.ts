@@ -165,7 +165,12 @@ export function highlightState(page: Page): Promise<HighlightState> {
 
 /** Every tab's last report, as the background keeps them for the popup (storage.session). */
 export async function tabReports(worker: Worker): Promise<Map<number, TabClaims>> {
-  const stored = await worker.evaluate(() => chrome.storage.session.get(null));
+  const stored = await worker.evaluate(() => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
+    };
+    return chrome.storage.session.get(null);
+  });
   const reports = new Map<number, TabClaims>();
   for (const [key, value] of Object.entries(stored as Record<string, TabClaims>)) {
     const match = /^tab:(\d+)$/.exec(key);

@@ -84,9 +84,11 @@ describe('compilePacks', () => {
   it('keeps only what matching needs from each fact: kind and figures (value, unit, qualifier)', () => {
     const { spec } = compilePacks([
       pack([
-        fact('n', ['deported {count} Venezuelans'], [
-          { value: 238, unit: 'people', qualifier: 'exact', date: '2025-03-16' },
-        ]),
+        fact(
+          'n',
+          ['deported {count} Venezuelans'],
+          [{ value: 238, unit: 'people', qualifier: 'exact', date: '2025-03-16' }],
+        ),
       ]),
     ]);
     expect(spec.facts).toEqual([
@@ -122,9 +124,11 @@ describe('compilePacks', () => {
     const { spec } = compilePacks([
       pack([
         fact('tda', ['Tren de Aragua', '(TdA|Tren) gang']),
-        fact('paid', ['paid {money}', 'MS-13 (members|gang)'], [
-          { value: 4_760_000, unit: 'USD', qualifier: 'exact' },
-        ]),
+        fact(
+          'paid',
+          ['paid {money}', 'MS-13 (members|gang)'],
+          [{ value: 4_760_000, unit: 'USD', qualifier: 'exact' }],
+        ),
       ]),
     ]);
     expect(spec.specVersion).toBe(SPEC_VERSION);
@@ -147,14 +151,17 @@ describe('compilePacks', () => {
   it('compiles a 10,000-fact pack in which every fact is found where its phrase appears', () => {
     const letters = (n: number) => {
       let word = '';
-      for (let k = 0; k < 4; k++, n = Math.floor(n / 26)) word += String.fromCharCode(97 + (n % 26));
+      for (let k = 0; k < 4; k++, n = Math.floor(n / 26))
+        word += String.fromCharCode(97 + (n % 26));
       return `kx${word}`;
     };
     const facts = Array.from({ length: 10_000 }, (_, i) =>
       i % 2 === 0
-        ? fact(`f${i}`, [`${letters(i)} [camp] (deported|sent) {count} people`], [
-            { value: 3000 + i, unit: 'people', qualifier: 'exact' },
-          ])
+        ? fact(
+            `f${i}`,
+            [`${letters(i)} [camp] (deported|sent) {count} people`],
+            [{ value: 3000 + i, unit: 'people', qualifier: 'exact' }],
+          )
         : fact(`f${i}`, [`(${letters(i)}|${letters(i)}q) case`]),
     );
     const { spec, errors } = compilePacks([pack(facts)]);

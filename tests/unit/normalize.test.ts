@@ -38,9 +38,7 @@ describe('normalize', () => {
     const dashes = ['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212'];
     const extra = ['\u2043', '\ufe58', '\ufe63', '\uff0d', '\u2e3a', '-'];
     for (const dash of [...dashes, ...extra]) {
-      expect(normalize(`MS${dash}13`).text, `U+${dash.codePointAt(0)!.toString(16)}`).toBe(
-        'ms-13',
-      );
+      expect(normalize(`MS${dash}13`).text, `U+${dash.codePointAt(0)!.toString(16)}`).toBe('ms-13');
     }
   });
 

@@ -93,9 +93,7 @@ describe('pattern syntax', () => {
     expect(expansions('MS-13')).toEqual(['ms =count:13']);
     expect(expansions('50 USC 21')).toEqual(['=count:50 usc =count:21']);
     expect(expansions('two hundred Venezuelans')).toEqual(['=count:200 venezuelans']);
-    expect(expansions('doscientos treinta y ocho venezolanos')).toEqual([
-      '=count:238 venezolanos',
-    ]);
+    expect(expansions('doscientos treinta y ocho venezolanos')).toEqual(['=count:238 venezolanos']);
     expect(expansions('paid $4.76 million')).toEqual(['paid =money:4760000:USD']);
     expect(expansions('more than 250 people')).toEqual(['=count:250:more-than people']);
     expect(expansions('Act of 1798')).toEqual(['act of =year:1798']);
@@ -159,7 +157,9 @@ describe('pattern errors', () => {
   });
 
   it('refuses a paragraph break inside a pattern', () => {
-    expect(errors('Tren de\n\nAragua')).toEqual(['a pattern cannot contain a paragraph break (at 7)']);
+    expect(errors('Tren de\n\nAragua')).toEqual([
+      'a pattern cannot contain a paragraph break (at 7)',
+    ]);
   });
 
   it('refuses a pattern that can match the empty sequence', () => {
@@ -220,9 +220,7 @@ describe('pattern errors', () => {
       `the words next to {${slot}} at ${at} are read as part of the number ("${read}"), so the ` +
       `pattern could never match: a slot already includes qualifiers ("more than", "casi"), ` +
       `scale words ("million") and currencies ("dollars")`;
-    expect(errors('more than {count} Venezuelans')).toEqual([
-      message('count', 10, 'more than 7'),
-    ]);
+    expect(errors('more than {count} Venezuelans')).toEqual([message('count', 10, 'more than 7')]);
     expect(errors('casi {count} venezolanos')).toEqual([message('count', 5, 'casi 7')]);
     expect(errors('{count} million people')).toEqual([message('count', 0, '7 million')]);
     expect(errors('{count} percent of deportees')).toEqual([message('count', 0, '7 percent')]);

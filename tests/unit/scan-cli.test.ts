@@ -6,8 +6,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { extractText } from '../../cli/extract-html';
+
+// Each spawn starts tsx (about 0.5 s idle, several seconds on a busy machine): generous limits.
+vi.setConfig({ testTimeout: 60_000 });
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tsx = path.join(repo, 'node_modules/.bin/tsx');
