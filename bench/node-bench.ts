@@ -144,6 +144,8 @@ const report = {
     node: process.version,
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,
+    // Other work on the machine inflates timings; the 1-minute load average says how much.
+    loadAverage1m: round(os.loadavg()[0] ?? 0),
   },
   method: `median of ${RUNS} warm runs after one warm-up run; heap after two forced collections`,
   syntheticPack: {
@@ -178,7 +180,10 @@ mkdirSync(path.dirname(resultsFile), { recursive: true });
 writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
 
 const s = report.syntheticPack;
-console.log(`Node ${process.version}, ${report.machine.cpu} (${report.machine.cores} cores)`);
+console.log(
+  `Node ${process.version}, ${report.machine.cpu} (${report.machine.cores} cores, ` +
+    `load average ${report.machine.loadAverage1m})`,
+);
 console.log(`${report.method}\n`);
 console.log(
   `Synthetic pack: ${s.facts} facts, ${s.matchers} patterns; generated in ${s.generateMs} ms, ` +

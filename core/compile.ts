@@ -31,6 +31,12 @@ export interface CompileError {
  */
 export const MAX_TOTAL_SYMBOLS = 2_000_000;
 
+/**
+ * Tokens the compiler may read in all (CompiledPattern.work, failed patterns included) before it
+ * stops compiling further patterns: a hostile pack costs seconds at most, never minutes.
+ */
+export const MAX_COMPILE_WORK = 4 * MAX_TOTAL_SYMBOLS;
+
 interface Output {
   node: number;
   pattern: number;
@@ -38,10 +44,23 @@ interface Output {
   literals: number[];
 }
 
-export function compilePacks(packs: readonly Pack[]): {
-  spec: MatcherSpec;
-  errors: CompileError[];
-} {
+export interface CompileLimits {
+  /** Default MAX_TOTAL_SYMBOLS. */
+  maxTotalSymbols?: number;
+  /** Default MAX_COMPILE_WORK. */
+  maxCompileWork?: number;
+}
+
+/**
+ * Compiles packs into one spec. Errors name the pattern or fact they are about; a fact whose
+ * matchers all fail is skipped, everything else still compiles.
+ */
+export function compilePacks(
+  packs: readonly Pack[],
+  limits: CompileLimits = {},
+): { spec: MatcherSpec; errors: CompileError[] } {
+  const maxTotalSymbols = limits.maxTotalSymbols ?? MAX_TOTAL_SYMBOLS;
+  const maxCompileWork = limits.maxCompileWork ?? MAX_COMPILE_WORK;
   const errors: CompileError[] = [];
   const facts: FactRef[] = [];
   const patterns: MatcherSpec['patterns'] = { fact: [], lang: [], matcher: [] };
@@ -54,6 +73,7 @@ export function compilePacks(packs: readonly Pack[]): {
   const trie = new TrieBuilder();
   const outputs: Output[] = [];
   let totalSymbols = 0;
+  let work = 0;
 
   const indexOf = (map: Map<string, number>, list: string[], key: string): number => {
     let index = map.get(key);
@@ -82,15 +102,24 @@ export function compilePacks(packs: readonly Pack[]): {
           report(path, 'the pattern is not a string');
           return;
         }
+        if (work > maxCompileWork) {
+          report(
+            path,
+            `not compiled: the packs' patterns took too much work to compile (more than ` +
+              `${maxCompileWork} tokens read in all)`,
+          );
+          return;
+        }
         const result = compilePattern(matcher.pattern);
+        work += result.work;
         for (const error of result.errors) report(path, error.message);
         if (result.errors.length > 0) return;
         const size = result.expansions.reduce((sum, expansion) => sum + expansion.length, 0);
-        if (totalSymbols + size > MAX_TOTAL_SYMBOLS) {
+        if (totalSymbols + size > maxTotalSymbols) {
           report(
             path,
             `the packs' patterns are too many to compile together (more than ` +
-              `${MAX_TOTAL_SYMBOLS} tokens in all expansions)`,
+              `${maxTotalSymbols} tokens in all expansions)`,
           );
           return;
         }

@@ -63,14 +63,11 @@ export interface Matcher {
 const STARTS_NUMBER = 1;
 const CONTINUES_NUMBER = 2;
 const VAGUE: ReadonlySet<Qualifier> = new Set(['hundreds', 'thousands', 'dozens']);
+const QUALIFIER_INDEX = new Map(QUALIFIERS.map((qualifier, index) => [qualifier, index]));
+const EXACT = QUALIFIER_INDEX.get('exact')!;
 const SORT_SYMBOL: Readonly<Record<string, number>> = Object.fromEntries(
   SORT_SYMBOLS.map((sort, index) => [sort, index]),
 );
-
-/** A literal written with a qualifier needs it; one written without takes any but the vague ones. */
-function qualifierMatches(pattern: Qualifier, text: Qualifier): boolean {
-  return pattern === text || (pattern === 'exact' && !VAGUE.has(text));
-}
 
 function invalid(reason: string): Error {
   return new Error(`invalid matcher spec: ${reason}`);
@@ -134,9 +131,9 @@ export function createMatcher(spec: MatcherSpec): Matcher {
       (NUMBER_WORDS.has(word) ? CONTINUES_NUMBER : 0);
   }
 
-  const childStart = Int32Array.from(spec.automaton.childStart);
-  const edgeSymbol = Int32Array.from(spec.automaton.symbol);
-  const fail = Int32Array.from(spec.automaton.fail);
+  const childStart = new Int32Array(spec.automaton.childStart);
+  const edgeSymbol = new Int32Array(spec.automaton.symbol);
+  const fail = new Int32Array(spec.automaton.fail);
   const nodeCount = edgeSymbol.length;
   const depth = new Int32Array(nodeCount);
   for (let u = 0; u < nodeCount; u++) {
@@ -148,39 +145,46 @@ export function createMatcher(spec: MatcherSpec): Matcher {
   // Outputs per node, and output links: the nearest proper suffix node that reports something.
   const out = spec.outputs;
   const entryNode = out.node;
-  const entryPattern = Int32Array.from(out.pattern);
-  const entrySlot = Int32Array.from(out.slot);
-  const literalStart = Int32Array.from(out.literalStart);
-  const literals = Float64Array.from(out.literals);
+  const entryPattern = new Int32Array(out.pattern);
+  const entrySlot = new Int32Array(out.slot);
+  const literalStart = new Int32Array(out.literalStart);
+  const literals = new Float64Array(out.literals);
   const entryStart = new Int32Array(nodeCount + 1);
   for (const node of entryNode) entryStart[node + 1]!++;
   for (let u = 0; u < nodeCount; u++) entryStart[u + 1]! += entryStart[u]!;
-  const nodeFree = new Uint8Array(nodeCount);
   const outLink = new Int32Array(nodeCount);
   for (let v = 1; v < nodeCount; v++) {
     const f = fail[v]!;
     outLink[v] = entryStart[f + 1]! > entryStart[f]! ? f : outLink[f]!;
   }
-  // Entries with literal numbers, grouped by node, literal positions and values.
+  // Entries without literal numbers, per node; entries with them, grouped by the values,
+  // currencies and qualifiers their literals need, so a check costs a few lookups however many
+  // patterns differ only in a number.
+  const freeStart = new Int32Array(nodeCount + 1);
+  for (let i = 0; i < entryNode.length; i++) {
+    if (literalStart[i] === literalStart[i + 1]) freeStart[entryNode[i]! + 1]!++;
+  }
+  for (let u = 0; u < nodeCount; u++) freeStart[u + 1]! += freeStart[u]!;
+  const freeEntries = new Int32Array(freeStart[nodeCount]!);
   const literalGroups = new Map<string, number[]>();
   const nodeMasks = new Map<number, number[][]>();
   const currencyOf = (index: number): string => (index < 0 ? '' : (spec.currencies[index] ?? '?'));
-  for (let i = 0; i < entryNode.length; i++) {
+  for (let i = 0, free = 0; i < entryNode.length; i++) {
     const node = entryNode[i]!;
     const from = literalStart[i]!;
     const to = literalStart[i + 1]!;
     if (from === to) {
-      nodeFree[node] = 1;
+      freeEntries[free++] = i; // entries are sorted by node, so each node's run is contiguous
       continue;
     }
     const positions: number[] = [];
-    const parts: string[] = [];
+    let key = `${node}|`;
     for (let k = from; k < to; k++) {
       const at = LITERAL_STRIDE * k;
       positions.push(literals[at]!);
-      parts.push(`${literals[at]}:${literals[at + 1]}:${currencyOf(literals[at + 2]!)}`);
+      key += `${k > from ? ',' : ''}${literals[at]}:${literals[at + 1]}:`;
+      key += `${currencyOf(literals[at + 2]!)}:${literals[at + 3]}`;
     }
-    const key = `${node}|${parts.join(',')}`;
     const group = literalGroups.get(key);
     if (group === undefined) literalGroups.set(key, [i]);
     else group.push(i);
@@ -188,7 +192,7 @@ export function createMatcher(spec: MatcherSpec): Matcher {
     if (!masks.some((mask) => mask.join() === positions.join())) masks.push(positions);
     nodeMasks.set(node, masks);
   }
-  const patternFact = Int32Array.from(spec.patterns.fact);
+  const patternFact = new Int32Array(spec.patterns.fact);
   const factStamp = new Int32Array(spec.facts.length);
   let stamp = 0;
 
@@ -212,32 +216,52 @@ export function createMatcher(spec: MatcherSpec): Matcher {
 
   const numberAt = (position: number): ParsedNumber => numbers[symNumber[position]!]!;
 
-  const literalsHold = (entry: number, start: number): boolean => {
-    for (let k = literalStart[entry]!; k < literalStart[entry + 1]!; k++) {
-      const at = LITERAL_STRIDE * k;
-      const found = numberAt(start + literals[at]!);
-      if (
-        found.value !== literals[at + 1] ||
-        (found.currency ?? '') !== currencyOf(literals[at + 2]!) ||
-        !qualifierMatches(QUALIFIERS[literals[at + 3]!]!, found.qualifier)
-      ) {
-        return false;
+  const keys: string[] = [];
+  /**
+   * Fills `keys` with every group key that the numbers of the match at `start` satisfy at the
+   * literal positions `mask`: per position its value and currency, and either the qualifier the
+   * page used or "exact" (a bare literal takes any qualifier but the vague ones).
+   */
+  const literalKeys = (node: number, mask: readonly number[], start: number): void => {
+    keys.length = 0;
+    keys.push(`${node}|`);
+    for (let k = 0; k < mask.length; k++) {
+      const found = numberAt(start + mask[k]!);
+      const base = `${k > 0 ? ',' : ''}${mask[k]}:${found.value}:${found.currency ?? ''}:`;
+      const own = QUALIFIER_INDEX.get(found.qualifier)!;
+      const alsoExact = own !== EXACT && !VAGUE.has(found.qualifier);
+      for (let i = 0, n = keys.length; i < n; i++) {
+        const prefix = keys[i]!;
+        keys[i] = prefix + base + own;
+        if (alsoExact) keys.push(prefix + base + EXACT);
       }
     }
-    return true;
   };
 
   /** Whether some entry with literal numbers at `node` holds for the match starting at `start`. */
   const someLiteralEntryHolds = (node: number, start: number): boolean => {
     for (const mask of nodeMasks.get(node) ?? []) {
-      let key = `${node}|`;
-      for (let k = 0; k < mask.length; k++) {
-        const found = numberAt(start + mask[k]!);
-        key += `${k > 0 ? ',' : ''}${mask[k]}:${found.value}:${found.currency ?? ''}`;
-      }
-      for (const entry of literalGroups.get(key) ?? []) if (literalsHold(entry, start)) return true;
+      literalKeys(node, mask, start);
+      for (const key of keys) if (literalGroups.has(key)) return true;
     }
     return false;
+  };
+
+  const accepted: number[] = [];
+  /** The entries at `node` that hold for the match starting at `start`, in entry order. */
+  const acceptedEntries = (node: number, start: number): number[] => {
+    accepted.length = 0;
+    for (let i = freeStart[node]!; i < freeStart[node + 1]!; i++) accepted.push(freeEntries[i]!);
+    const masks = nodeMasks.get(node);
+    if (masks !== undefined) {
+      for (const mask of masks) {
+        literalKeys(node, mask, start);
+        for (const key of keys)
+          for (const entry of literalGroups.get(key) ?? []) accepted.push(entry);
+      }
+      accepted.sort((a, b) => a - b);
+    }
+    return accepted;
   };
 
   const readNumberAt = (first: number): ParsedNumber | null => {
@@ -276,8 +300,7 @@ export function createMatcher(spec: MatcherSpec): Matcher {
 
   const emit = (node: number, first: number, last: number, matches: RawMatch[]): void => {
     stamp++;
-    for (let entry = entryStart[node]!; entry < entryStart[node + 1]!; entry++) {
-      if (!literalsHold(entry, first)) continue;
+    for (const entry of acceptedEntries(node, first)) {
       const fact = patternFact[entryPattern[entry]!]!;
       if (factStamp[fact] === stamp) continue; // another pattern of the same fact, same span
       factStamp[fact] = stamp;
@@ -373,7 +396,7 @@ export function createMatcher(spec: MatcherSpec): Matcher {
         const first = position - length + 1;
         if (
           length > bestLength[first]! &&
-          (nodeFree[node] === 1 || someLiteralEntryHolds(node, first))
+          (freeStart[node + 1]! > freeStart[node]! || someLiteralEntryHolds(node, first))
         ) {
           bestLength[first] = length;
           bestNode[first] = node;

@@ -17,12 +17,15 @@
 // "Aragua[s]" is "aragua" optionally followed by the word "s". A literal number written with a
 // qualifier ("more than 250") requires that qualifier in the text; one written without
 // ("250") matches any qualifier except the vague "hundreds of", "thousands of", "dozens of".
+// The reader takes a plain four-digit number from 1000 to 2100 as a year, so {count} does not
+// match "1500 people" (it does match "1,500 people"); {number} matches either.
 //
 // A pattern is refused, with an error naming the place, when it: is empty or has no words; does
 // not parse (unclosed or unexpected brackets, empty alternatives or groups, unknown slots, nesting
 // deeper than 8); can match nothing (every part optional); has an expansion that is only numbers
 // and common words ("{count}", "the {count}": too broad); has more than 24 tokens in an expansion,
-// more than 4 numbers in one, or more than 256 expansions ({number} counts as 4: one per sort);
+// more than 4 numbers in one, or more than 256 expansions (counted from the pattern's structure
+// before equal ones merge; {number} counts as 4, one per sort);
 // or puts next to a slot words the number reader would read as part of the number ("more than
 // {count}", "{count} million"), which could never match. compilePattern never throws.
 
@@ -73,6 +76,8 @@ export interface CompiledPattern {
   /** Every distinct symbol sequence the pattern stands for; empty when there are errors. */
   expansions: PatternSymbol[][];
   errors: PatternError[];
+  /** Tokens read to compile it (expansions and the checks around slots), for bounding work. */
+  work: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -434,19 +439,21 @@ function symbolKey(symbol: PatternSymbol): string {
 
 /** Parses, checks and expands a pattern. Never throws: problems come back as errors. */
 export function compilePattern(source: string): CompiledPattern {
-  if (source.trim() === '') return { expansions: [], errors: [{ message: 'empty pattern' }] };
+  if (source.trim() === '') {
+    return { expansions: [], errors: [{ message: 'empty pattern' }], work: 0 };
+  }
   let tree: PatternNode;
   try {
     tree = new Parser(source).parse();
   } catch (error) {
     if (error instanceof PatternSyntaxError) {
-      return { expansions: [], errors: [{ message: error.message, at: error.at }] };
+      return { expansions: [], errors: [{ message: error.message, at: error.at }], work: 0 };
     }
     throw error;
   }
   const bounds = lengthBounds(tree);
   if (bounds.max === 0) {
-    return { expansions: [], errors: [{ message: 'the pattern has no words' }] };
+    return { expansions: [], errors: [{ message: 'the pattern has no words' }], work: 0 };
   }
   const errors: PatternError[] = [];
   if (bounds.min === 0) {
@@ -465,12 +472,14 @@ export function compilePattern(source: string): CompiledPattern {
         `${MAX_EXPANSIONS}; each {number} counts as 4, one per sort)`,
     });
   }
-  if (errors.length > 0) return { expansions: [], errors };
+  if (errors.length > 0) return { expansions: [], errors, work: 0 };
 
   const expansions: PatternSymbol[][] = [];
   const seenExpansions = new Set<string>();
   const seenErrors = new Set<string>();
+  let work = 0;
   for (const items of expand(tree)) {
+    work += items.length * (1 + items.filter((item) => item.kind === 'slot').length);
     const symbols = readSymbols(items);
     for (const error of checkExpansion(items, symbols)) {
       if (seenErrors.has(error.message)) continue;
@@ -484,5 +493,5 @@ export function compilePattern(source: string): CompiledPattern {
       expansions.push(expansion);
     }
   }
-  return errors.length > 0 ? { expansions: [], errors } : { expansions, errors };
+  return errors.length > 0 ? { expansions: [], errors, work } : { expansions, errors, work };
 }

@@ -1,8 +1,9 @@
 // The tokenizer: one pass over UTF-16 code units, with an ASCII fast path, folding every character
 // through core/normalize.ts (the one definition of folding).
 //
-// - A word is a run of letters and digits (Unicode letters; "H1B" and "13th" are single words).
-//   Invisible characters (soft hyphens, zero-width and format chars, combining marks) neither join
+// - A word is a run of letters and digits (Unicode letters): "H1B", "MS13". Digits followed by
+//   letters split ("$6m" is "$" "6" "m", "1990s" is "1990" "s") except for ordinals ("13th",
+//   "2nd", "1º" are single words, not numbers). Invisible characters (soft hyphens, zero-width and format chars, combining marks) neither join
 //   nor split: "Ara\u00ADgua" is the one word "aragua".
 // - A run of ASCII digits is a 'digits' token. Inside it "," and "." are kept when a digit follows
 //   ("1,000", "4.76"), and so are U+00A0, U+202F and U+2009 (folded to " ": "84 000"); an ordinary

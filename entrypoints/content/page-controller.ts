@@ -99,15 +99,13 @@ export class PageController {
         : 'active';
     const current = this.status === 'starting' ? 'active' : this.status;
     if (wanted === current) return;
-    const wasActive = current === 'active';
     if (wanted === 'active') {
       void this.start();
       return;
     }
     this.stop(wanted);
-    // Clear the badge and tell the popup why nothing is highlighted. A page that was never active
-    // only says so when paused: the popup offers "resume" for its site.
-    if (wasActive || wanted === 'paused') this.reportStatus(wanted);
+    // Clears the badge, and tells the popup why nothing is highlighted (it offers "resume").
+    this.reportStatus(wanted);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -279,9 +277,8 @@ export class PageController {
     const claim = claims[index]!;
     this.activate(claim);
     scrollToClaim(claim);
-    void this.getUi().then((ui) =>
-      ui.announce(this.t('claim_position', [String(index + 1), String(claims.length), claim.text])),
-    );
+    const position = [String(index + 1), String(claims.length), claim.text];
+    void this.getUi().then((ui) => ui.announce(translated(this.t, 'claim_position', position)));
     void this.openCard(claim, { focus: true, pinned: true });
   }
 
@@ -410,6 +407,17 @@ export class PageController {
       this.ui?.place();
     });
   }
+}
+
+/** English wording of the strings the content script added after the translations were written;
+ * used only while a locale lacks the key. */
+const FALLBACK_MESSAGES: Record<string, (subs: string[]) => string> = {
+  claim_position: ([index, count, text]) => `Claim ${index} of ${count}: ${text}`,
+};
+
+function translated(t: Translate, key: string, subs: string[]): string {
+  const message = t(key, subs);
+  return message === key && FALLBACK_MESSAGES[key] ? FALLBACK_MESSAGES[key](subs) : message;
 }
 
 /** Scrolls the claim to the middle of the viewport (its scroll containers first). */

@@ -31,8 +31,8 @@ let stopTrace: () => Promise<ExtensionTask[]>;
 beforeAll(async () => {
   server = await startServer();
   [plain, extended] = await Promise.all([
-    launch({ extension: false, allowedOrigin: server.origin }),
-    launch({ extension: true, allowedOrigin: server.origin }),
+    launch({ extension: false, allowedOrigin: server.origin, deterministic: true }),
+    launch({ extension: true, allowedOrigin: server.origin, deterministic: true }),
   ]);
   // One trace over every page loaded with the extension (tracing is browser-wide).
   const tracer = await extended.context.newPage();
@@ -44,21 +44,22 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The serialized DOM once it has stopped changing (read until two reads 250 ms apart agree). */
+/** The serialized DOM once it has stopped changing: three reads 250 ms apart that agree. */
 async function settledHtml(page: Page): Promise<string> {
   let previous = '';
+  let agreeing = 0;
   const { value } = await pollUntil(
     async () => {
       await page.waitForTimeout(250);
       const html = await page.evaluate(() => document.documentElement.outerHTML);
-      const stable = html === previous;
+      agreeing = html === previous ? agreeing + 1 : 0;
       previous = html;
-      return { html, stable };
+      return html;
     },
-    (read) => read.stable,
-    10_000,
+    () => agreeing >= 2,
+    15_000,
   );
-  return value.html;
+  return value;
 }
 
 async function visit(session: Session, url: string): Promise<Visit> {
@@ -69,7 +70,7 @@ async function visit(session: Session, url: string): Promise<Visit> {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   try {
-    await page.goto(url, { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'networkidle' });
     // With the extension: its scan is over once the page has reported to the background.
     if (session.worker !== null) await waitForReport(session.worker, url, (r) => r.status === 'active');
     const html = await settledHtml(page);
@@ -80,11 +81,20 @@ async function visit(session: Session, url: string): Promise<Visit> {
   }
 }
 
+/** Extra loads of a page whose DOM differed, before the difference counts. */
+const EXTRA_LOADS = 3;
+
+function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const item of a) if (b.has(item)) return true;
+  return false;
+}
+
 /** Where two serializations first differ, with some context, for a readable failure. */
 function firstDifference(a: string, b: string): string {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return `at ${i}: without «${a.slice(Math.max(0, i - 80), i + 120)}» with «${b.slice(Math.max(0, i - 80), i + 120)}»`;
+  const around = (text: string) => JSON.stringify(text.slice(Math.max(0, i - 80), i + 160));
+  return `at ${i}: without ${around(a)}, with ${around(b)}`;
 }
 
 describe.concurrent('corpus pages, with and without the extension', () => {
@@ -95,8 +105,21 @@ describe.concurrent('corpus pages, with and without the extension', () => {
     expect(withExtension.highlights.ranges, 'claimlens highlights').toBe(0);
     const newErrors = withExtension.errors.filter((error) => !without.errors.includes(error));
     expect(newErrors, 'errors seen only with the extension').toEqual([]);
-    if (withExtension.html !== without.html) {
-      expect.fail(`DOM differs ${firstDifference(without.html, withExtension.html)}`);
+    // A few pages build their DOM differently from one load to the next even without the
+    // extension (a script inserts elements wherever the parser happens to be). For those, load
+    // again: the DOM with the extension must be one the page also produces without it.
+    const plainDoms = new Set([without.html]);
+    const extensionDoms = new Set([withExtension.html]);
+    for (let retry = 0; retry < EXTRA_LOADS && !intersects(plainDoms, extensionDoms); retry++) {
+      const [again, againWith] = await Promise.all([visit(plain, url), visit(extended, url)]);
+      plainDoms.add(again.html);
+      extensionDoms.add(againWith.html);
+      expect(againWith.highlights.ranges, 'claimlens highlights').toBe(0);
+    }
+    if (!intersects(plainDoms, extensionDoms)) {
+      expect.fail(
+        `DOM differs (${plainDoms.size} distinct without, ${extensionDoms.size} with) ${firstDifference(without.html, withExtension.html)}`,
+      );
     }
   });
 });
@@ -111,6 +134,8 @@ describe('main-thread work on the corpus pages', () => {
         .join(', ')}`,
     );
     expect(tasks.length, 'the trace saw the extension work').toBeGreaterThan(0);
+    // CPU time: on a machine busy with other work, wall time also counts time the page's
+    // thread was not running at all.
     expect(tasks.filter((task) => task.ms > LONG_TASK_MS)).toEqual([]);
   });
 });

@@ -83,7 +83,12 @@ export interface Session {
 /** Launches Chromium (a fresh profile) with or without the built extension. Requests to anything
  * but `allowedOrigin` (and the extension itself) are aborted, as the corpus pages reference
  * third-party scripts and no test may touch the network. */
-export async function launch(options: { extension: boolean; allowedOrigin: string }): Promise<Session> {
+export async function launch(options: {
+  extension: boolean;
+  allowedOrigin: string;
+  /** Freeze the pages' clock and seed their Math.random (for comparing two loads of a page). */
+  deterministic?: boolean;
+}): Promise<Session> {
   const profile = mkdtempSync(path.join(tmpdir(), 'claimlens-e2e-'));
   const args = [
     '--no-sandbox',
@@ -110,6 +115,20 @@ export async function launch(options: { extension: boolean; allowedOrigin: strin
     }
     return route.abort('blockedbyclient');
   });
+  if (options.deterministic) {
+    // Page scripts that write the time or random numbers into the DOM (cache busters, ad slots)
+    // would make two loads of a page differ: give every page the same clock and random numbers.
+    await context.clock.setFixedTime(new Date('2026-01-15T12:00:00Z'));
+    await context.addInitScript(() => {
+      let seed = 0x2f6b3a1d;
+      Math.random = () => {
+        seed ^= seed << 13;
+        seed ^= seed >>> 17;
+        seed ^= seed << 5;
+        return (seed >>> 0) / 4294967296;
+      };
+    });
+  }
   let worker: Worker | null = null;
   let extensionId: string | null = null;
   if (options.extension) {

@@ -66,6 +66,15 @@ describe('compilePacks', () => {
     expect(spec.facts).toEqual([]);
   });
 
+  it('reports a pattern that is not text (from a pack that skipped validation)', () => {
+    const odd = fact('odd', ['Tren de Aragua']);
+    (odd.matchers[0] as { pattern: unknown }).pattern = 42;
+    expect(compilePacks([pack([odd])]).errors.map((e) => [e.path, e.message])).toEqual([
+      ['facts[0].matchers[0].pattern', 'the pattern is not a string'],
+      ['facts[0]', 'skipped: none of its matchers compiles'],
+    ]);
+  });
+
   it('compiles several packs into one spec, each fact knowing its pack and version', () => {
     const { spec, errors } = compilePacks([
       pack([fact('a', ['CECOT prison'])], 'first', '1.2.0'),
@@ -146,6 +155,25 @@ describe('compilePacks', () => {
     const text = 'The TdA gang and MS-13 members; the US paid $4.76 million to Tren de Aragua.';
     expect(createMatcher(viaJson).scan(text)).toEqual(createMatcher(spec).scan(text));
     expect(createMatcher(viaJson).scan(text)).toHaveLength(4);
+  });
+
+  it('stops adding patterns when the size budget is spent, and compiling when the work budget is', () => {
+    const facts = ['pa qa ra sa', 'pb qb rb sb', 'pc qc rc sc'].map((p, i) => fact(`f${i}`, [p]));
+    const bySize = compilePacks([pack(facts)], { maxTotalSymbols: 10 });
+    expect(bySize.spec.facts.map((f) => f.id)).toEqual(['f0', 'f1']);
+    expect(bySize.errors.map((e) => [e.path, e.message])).toEqual([
+      [
+        'facts[2].matchers[0].pattern',
+        "the packs' patterns are too many to compile together (more than 10 tokens in all expansions)",
+      ],
+      ['facts[2]', 'skipped: none of its matchers compiles'],
+    ]);
+    // Work counts failed patterns too: the broken first one spends the budget.
+    const broken = fact('broken', ['(the|a|de) (la|el|of) (y|and|or) (to|in)']);
+    const byWork = compilePacks([pack([broken, ...facts])], { maxCompileWork: 20 });
+    expect(byWork.spec.facts).toEqual([]);
+    expect(byWork.errors.filter((e) => e.message.startsWith('not compiled'))).toHaveLength(3);
+    expect(byWork.errors.at(-1)!.message).toBe('skipped: none of its matchers compiles');
   });
 
   it('compiles a 10,000-fact pack in which every fact is found where its phrase appears', () => {
