@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: the built extension in Debian's Chromium (tests/e2e/README.md).
+// End-to-end tests: the built extension in Debian's Chromium (docs/EXTENSION.md, "Tests").
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],

@@ -14,6 +14,10 @@ export function badgeText(count: number): string {
   return count > 999 ? '999+' : String(count);
 }
 
-export async function showClaimCount(action: BadgeApi, tabId: number, count: number): Promise<void> {
+export async function showClaimCount(
+  action: BadgeApi,
+  tabId: number,
+  count: number,
+): Promise<void> {
   await action.setBadgeText({ tabId, text: badgeText(count) });
 }

@@ -28,21 +28,16 @@ export interface ClaimLensDb extends DBSchema {
   packs: { key: string; value: StoredPack; indexes: { origin: PackOrigin } };
 }
 
-type UpgradeTransaction = IDBPTransaction<
-  ClaimLensDb,
-  StoreNames<ClaimLensDb>[],
-  'versionchange'
->;
+type UpgradeTransaction = IDBPTransaction<ClaimLensDb, StoreNames<ClaimLensDb>[], 'versionchange'>;
 
 /** MIGRATIONS[n] upgrades a database at version n to version n + 1. */
-const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<ClaimLensDb>, tx: UpgradeTransaction) => void> =
-  [
-    // 0 → 1: the packs store, keyed by pack id, indexed by origin (to list bundled vs. user packs).
-    (db) => {
-      const packs = db.createObjectStore('packs', { keyPath: 'id' });
-      packs.createIndex('origin', 'origin');
-    },
-  ];
+const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<ClaimLensDb>, tx: UpgradeTransaction) => void> = [
+  // 0 → 1: the packs store, keyed by pack id, indexed by origin (to list bundled vs. user packs).
+  (db) => {
+    const packs = db.createObjectStore('packs', { keyPath: 'id' });
+    packs.createIndex('origin', 'origin');
+  },
+];
 
 export const DB_VERSION = MIGRATIONS.length;
 

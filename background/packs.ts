@@ -83,7 +83,13 @@ async function installBundled(
   }
   const record =
     db === null
-      ? { id: loaded.pack.id, version: loaded.pack.version, origin: 'bundled' as const, pack: loaded.pack, installedAt: Date.now() }
+      ? {
+          id: loaded.pack.id,
+          version: loaded.pack.version,
+          origin: 'bundled' as const,
+          pack: loaded.pack,
+          installedAt: Date.now(),
+        }
       : await putStoredPack(db, loaded.pack, 'bundled');
   return [...records.filter((stored) => stored.id !== record.id), record];
 }

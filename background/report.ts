@@ -10,6 +10,8 @@ import type { FoundClaim, PageReport, PageStatus } from '../messaging/protocol';
 export const MAX_REPORTED_CLAIMS = 2000;
 /** Longest matched text accepted (a pattern has at most 24 tokens). */
 export const MAX_CLAIM_TEXT = 1000;
+/** Longest page address accepted. */
+export const MAX_URL = 8192;
 
 const STATUSES: readonly PageStatus[] = ['active', 'paused', 'disabled'];
 const SORTS: readonly NumberSort[] = ['count', 'money', 'percent', 'year'];
@@ -24,7 +26,8 @@ function fail(reason: string): never {
 }
 
 function record(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`${what} is not an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail(`${what} is not an object`);
   return value as Record<string, unknown>;
 }
 
@@ -90,7 +93,8 @@ function checkClaim(value: unknown, facts: readonly FactRef[], what: string): Fo
       ),
     },
   };
-  if (raw.number !== undefined) checked.number = checkNumber(raw.number, text.length, `${what}.raw.number`);
+  if (raw.number !== undefined)
+    checked.number = checkNumber(raw.number, text.length, `${what}.raw.number`);
   return { text, raw: checked };
 }
 
@@ -98,6 +102,7 @@ function checkClaim(value: unknown, facts: readonly FactRef[], what: string): Fo
  * well-formed report. */
 export function checkPageReport(value: unknown, facts: readonly FactRef[]): PageReport {
   const report = record(value, 'report');
+  if (typeof report.url !== 'string' || report.url.length > MAX_URL) fail('url is not an address');
   const status = oneOf(report.status, STATUSES, 'status');
   const specId = report.specId;
   if (specId !== null && typeof specId !== 'string') fail('specId is not a string');
@@ -107,6 +112,7 @@ export function checkPageReport(value: unknown, facts: readonly FactRef[]): Page
   }
   if (status !== 'active' && claims.length > 0) fail(`a ${status} page reports no claims`);
   return {
+    url: report.url,
     status,
     specId,
     claims: claims.map((claim, i) => checkClaim(claim, facts, `claims[${i}]`)),

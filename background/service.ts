@@ -3,7 +3,9 @@
 // content script in a tab's top frame, per-tab claims and pack status only go to extension pages.
 
 import { browser } from 'wxt/browser';
+import type { ScanMatch } from '../core/describe';
 import { onMessage } from '../messaging/protocol';
+import type { MatcherSpecResponse, PackStatus, TabClaims } from '../messaging/protocol';
 import type { BadgeApi } from './badge';
 import { BADGE_COLOR, showClaimCount } from './badge';
 import type { PackService } from './packs';
@@ -14,14 +16,24 @@ export interface BackgroundDeps {
   packs: PackService;
   tabResults: TabResults;
   action: BadgeApi;
-  /** browser.runtime.getURL('/'): pages under it are the extension's own. */
+  /** The extension's own origin (its pages are under it), e.g. "chrome-extension://ID/". */
   extensionOrigin: string;
 }
 
-interface Sender {
+/** What the handlers need to know about who sent a message (runtime.MessageSender). */
+export interface Sender {
   tab?: { id?: number };
   frameId?: number;
   url?: string;
+}
+
+export interface Handlers {
+  getMatcherSpec(): Promise<MatcherSpecResponse | null>;
+  reportPage(data: unknown, sender: Sender): Promise<ScanMatch[]>;
+  getTabClaims(data: unknown, sender: Sender): Promise<TabClaims | null>;
+  getPackStatus(sender: Sender): Promise<PackStatus>;
+  /** A tab closed or started loading a new document: forget its claims and clear its badge. */
+  forgetTab(tabId: number): Promise<void>;
 }
 
 function requireExtensionPage(sender: Sender, origin: string): void {
@@ -40,54 +52,86 @@ function requirePageScript(sender: Sender, origin: string): { tabId: number; url
   return { tabId, url: new URL(sender.url) };
 }
 
-export function startBackground(deps: BackgroundDeps): void {
+/** The address a page reports, when it is on the origin its document was loaded from (a
+ * single-page app changes path, query and fragment, never origin); else the loaded address. */
+function currentAddress(reported: string, loaded: URL): URL {
+  try {
+    const url = new URL(reported);
+    if (url.origin === loaded.origin) return url;
+  } catch {
+    // not an address: use the loaded one
+  }
+  return loaded;
+}
+
+export function createHandlers(deps: BackgroundDeps): Handlers {
   const { packs, tabResults, action, extensionOrigin } = deps;
+  return {
+    async getMatcherSpec() {
+      const active = await packs.active();
+      return active.packs.length === 0 ? null : { spec: active.spec, specId: active.specId };
+    },
+
+    async reportPage(data, sender) {
+      const { tabId, url } = requirePageScript(sender, extensionOrigin);
+      const active = await packs.active();
+      const report = checkPageReport(data, active.spec.facts);
+      if (report.claims.length > 0 && report.specId !== active.specId) {
+        throw new Error('report made with another matcher spec; fetch the spec again');
+      }
+      const matches = report.claims.map((claim) => active.describe(claim.text, claim.raw));
+      const page = currentAddress(report.url, url);
+      await tabResults.set(tabId, {
+        url: page.href,
+        hostname: page.hostname,
+        status: report.status,
+        matches,
+        updatedAt: Date.now(),
+      });
+      await showClaimCount(action, tabId, matches.length);
+      return matches;
+    },
+
+    async getTabClaims(data, sender) {
+      requireExtensionPage(sender, extensionOrigin);
+      const tabId = (data as { tabId?: unknown } | null)?.tabId;
+      if (typeof tabId !== 'number' || !Number.isInteger(tabId)) {
+        throw new Error('tabId must be an integer');
+      }
+      return tabResults.get(tabId);
+    },
+
+    async getPackStatus(sender) {
+      requireExtensionPage(sender, extensionOrigin);
+      return (await packs.active()).status;
+    },
+
+    async forgetTab(tabId) {
+      await tabResults.remove(tabId);
+      await showClaimCount(action, tabId, 0);
+    },
+  };
+}
+
+/** Wires the handlers to the protocol and the tab events. */
+export function startBackground(deps: BackgroundDeps): void {
+  const handlers = createHandlers(deps);
   // Load, validate, store and compile now, so the first page does not wait for it.
-  packs.active().catch((error: unknown) => console.error('ClaimLens: packs failed to load', error));
-  action.setBadgeBackgroundColor({ color: BADGE_COLOR }).catch(() => {});
+  deps.packs
+    .active()
+    .catch((error: unknown) => console.error('ClaimLens: packs failed to load', error));
+  deps.action.setBadgeBackgroundColor({ color: BADGE_COLOR }).catch(() => {});
 
-  onMessage('getMatcherSpec', async () => {
-    const active = await packs.active();
-    return active.packs.length === 0 ? null : { spec: active.spec, specId: active.specId };
-  });
-
-  onMessage('reportPage', async ({ data, sender }) => {
-    const { tabId, url } = requirePageScript(sender, extensionOrigin);
-    const active = await packs.active();
-    const report = checkPageReport(data, active.spec.facts);
-    if (report.claims.length > 0 && report.specId !== active.specId) {
-      throw new Error('report made with another matcher spec; fetch the spec again');
-    }
-    const matches = report.claims.map((claim) => active.describe(claim.text, claim.raw));
-    await tabResults.set(tabId, {
-      url: url.href,
-      hostname: url.hostname,
-      status: report.status,
-      matches,
-      updatedAt: Date.now(),
-    });
-    await showClaimCount(action, tabId, matches.length);
-    return matches;
-  });
-
-  onMessage('getTabClaims', async ({ data, sender }) => {
-    requireExtensionPage(sender, extensionOrigin);
-    if (!Number.isInteger(data?.tabId)) throw new Error('tabId must be an integer');
-    return tabResults.get(data.tabId);
-  });
-
-  onMessage('getPackStatus', async ({ sender }) => {
-    requireExtensionPage(sender, extensionOrigin);
-    return (await packs.active()).status;
-  });
+  onMessage('getMatcherSpec', () => handlers.getMatcherSpec());
+  onMessage('reportPage', ({ data, sender }) => handlers.reportPage(data, sender));
+  onMessage('getTabClaims', ({ data, sender }) => handlers.getTabClaims(data, sender));
+  onMessage('getPackStatus', ({ sender }) => handlers.getPackStatus(sender));
 
   browser.tabs.onRemoved.addListener((tabId) => {
-    tabResults.remove(tabId).catch(() => {});
+    deps.tabResults.remove(tabId).catch(() => {});
   });
   // A new document is loading in the tab: its page will report its own claims when scanned.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status !== 'loading') return;
-    tabResults.remove(tabId).catch(() => {});
-    showClaimCount(action, tabId, 0).catch(() => {});
+    if (change.status === 'loading') handlers.forgetTab(tabId).catch(() => {});
   });
 }

@@ -32,8 +32,7 @@ const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'F
 /** Whether the event's script is the extension's (its URL is under the extension's origin). */
 function isExtensionScript(event: TraceEvent, prefix: string): boolean {
   const data = event.args?.data as
-    | { url?: string; scriptName?: string; stackTrace?: { url?: string }[] }
-    | undefined;
+    { url?: string; scriptName?: string; stackTrace?: { url?: string }[] } | undefined;
   const url = data?.url ?? data?.scriptName ?? data?.stackTrace?.[0]?.url ?? '';
   return url.startsWith(prefix);
 }

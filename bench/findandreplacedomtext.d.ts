@@ -5,12 +5,13 @@ declare module 'findandreplacedomtext' {
     find: RegExp | string;
     /** Element name to wrap each match (each portion of it, per text node) in. */
     wrap?: string;
+    /** Makes the node that replaces each portion of a match (a match split over text nodes has
+     * several portions; its first has indexInMatch 0). */
+    replace?: (portion: { text: string; index: number; indexInMatch: number }) => Node;
     /** "prose": skip non-prose elements (script, style, inputs) and never match across blocks. */
     preset?: 'prose';
   }
   interface Finder {
-    /** Every match found (before wrapping). */
-    matches: unknown[];
     /** Undoes every replacement. */
     revert(): Finder;
   }

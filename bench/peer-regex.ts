@@ -60,5 +60,9 @@ export function peerPhrases(packs: readonly Pack[]): string[] {
 
 export function peerRegex(packs: readonly Pack[]): PeerRegex {
   const phrases = peerPhrases(packs);
-  return { source: String.raw`\b(?:` + phrases.join('|') + String.raw`)\b`, flags: 'gi', phrases: phrases.length };
+  return {
+    source: String.raw`\b(?:` + phrases.join('|') + String.raw`)\b`,
+    flags: 'gi',
+    phrases: phrases.length,
+  };
 }

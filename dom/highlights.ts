@@ -245,10 +245,21 @@ export class WrapperPainter implements Painter {
   }
 
   add(claims: readonly Paintable[]): void {
+    // Every piece is located before anything is split, and each text node is cut from its end
+    // backwards, so the offsets still to be cut stay valid (whatever the DOM does to live ranges).
+    const pieces = new Map<Text, { claim: Paintable; from: number; to: number }[]>();
     for (const claim of claims) {
       if (this.wrapped.has(claim)) continue;
-      const marks: HTMLElement[] = [];
+      this.wrapped.set(claim, { claim, marks: [] });
       for (const { node, from, to } of textPieces(claim.range)) {
+        const inNode = pieces.get(node) ?? [];
+        inNode.push({ claim, from, to });
+        pieces.set(node, inNode);
+      }
+    }
+    for (const [node, inNode] of pieces) {
+      inNode.sort((a, b) => b.from - a.from);
+      for (const { claim, from, to } of inNode) {
         if (to < node.data.length) this.splitOff.add(node.splitText(to));
         const middle = from > 0 ? node.splitText(from) : node;
         if (from > 0) this.splitOff.add(middle);
@@ -258,9 +269,19 @@ export class WrapperPainter implements Painter {
         mark.appendChild(middle);
         this.byMark.set(mark, claim);
         this.paint(mark, claim === this.active);
-        marks.push(mark);
+        this.wrapped.get(claim)!.marks.push(mark);
       }
-      this.wrapped.set(claim, { claim, marks });
+    }
+    // Moving text into a mark moves (and can collapse) live ranges that pointed into it: make
+    // each claim's range span its marks, which stay put while the claim is painted.
+    for (const claim of claims) {
+      const marks = this.wrapped.get(claim)?.marks ?? [];
+      marks.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+      const first = marks[0];
+      const last = marks[marks.length - 1];
+      if (first === undefined || last === undefined) continue;
+      claim.range.setStart(first, 0);
+      claim.range.setEnd(last, last.childNodes.length);
     }
   }
 
@@ -288,7 +309,8 @@ export class WrapperPainter implements Painter {
     this.active = claim;
     for (const changed of [previous, claim]) {
       if (changed === null) continue;
-      for (const mark of this.wrapped.get(changed)?.marks ?? []) this.paint(mark, changed === claim);
+      for (const mark of this.wrapped.get(changed)?.marks ?? [])
+        this.paint(mark, changed === claim);
     }
   }
 

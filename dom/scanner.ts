@@ -58,7 +58,10 @@ function rebase(raw: RawMatch): RawMatch {
     start: 0,
     end: raw.end - raw.start,
     fact: raw.fact,
-    comparison: { comparison: raw.comparison.comparison, agreesWith: [...raw.comparison.agreesWith] },
+    comparison: {
+      comparison: raw.comparison.comparison,
+      agreesWith: [...raw.comparison.agreesWith],
+    },
   };
   if (raw.number !== undefined) {
     rebased.number = {
@@ -222,7 +225,8 @@ export class Scanner {
     for (const record of records) {
       if (this.isOwn(record.target)) continue;
       if (record.type === 'childList') {
-        const own = (nodes: NodeList) => Array.prototype.every.call(nodes, (n: Node) => this.isOwn(n));
+        const own = (nodes: NodeList) =>
+          Array.prototype.every.call(nodes, (n: Node) => this.isOwn(n));
         if (own(record.addedNodes) && own(record.removedNodes)) continue;
         dirty.add(record.target);
       } else if (record.type === 'characterData') {

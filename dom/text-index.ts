@@ -88,7 +88,8 @@ class ChunkBuilder {
       while (end < n) {
         const code = data.charCodeAt(end);
         if (!ASCII_WHITESPACE(code)) end++;
-        else if (code === 32 && end + 1 < n && !ASCII_WHITESPACE(data.charCodeAt(end + 1))) end += 2;
+        else if (code === 32 && end + 1 < n && !ASCII_WHITESPACE(data.charCodeAt(end + 1)))
+          end += 2;
         else break;
       }
       this.emit(node, i, end);
@@ -309,7 +310,9 @@ export class TextWalker {
       invisible: visibility === 'hidden' || visibility === 'collapse',
       preformatted:
         PREFORMATTED_ELEMENTS.has(name) ||
-        (parent === undefined ? element.closest('pre,listing,xmp,plaintext') !== null : parent.preformatted),
+        (parent === undefined
+          ? element.closest('pre,listing,xmp,plaintext') !== null
+          : parent.preformatted),
     };
   }
 

@@ -53,6 +53,9 @@ export interface FoundClaim {
 export type PageStatus = 'active' | 'paused' | 'disabled';
 
 export interface PageReport {
+  /** The page's address now (location.href): after a single-page app's pushState it differs from
+   * the address the document loaded with. The background accepts it only on the same origin. */
+  url: string;
   status: PageStatus;
   specId: string | null;
   /** Every claim on the page, in document order. Empty unless status is 'active'. */

@@ -70,7 +70,8 @@ export function isSitePaused(settings: Pick<Settings, 'pausedSites'>, hostname: 
 
 /** Settings from whatever storage holds; each bad or missing field takes its default. */
 export function parseSettings(value: unknown): Settings {
-  const stored = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const stored =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   const sites = Array.isArray(stored.pausedSites) ? stored.pausedSites : [];
   const pausedSites: string[] = [];
   for (const site of sites) {

@@ -74,7 +74,11 @@ export class ClaimUi {
       onRemove: () => render(null, ui.uiContainer),
     });
     ui.mount();
-    return new ClaimUi({ host: ui.shadowHost, container: ui.uiContainer, remove: () => ui.remove() }, t, onClose);
+    return new ClaimUi(
+      { host: ui.shadowHost, container: ui.uiContainer, remove: () => ui.remove() },
+      t,
+      onClose,
+    );
   }
 
   get openMatch(): ScanMatch | null {
@@ -136,7 +140,12 @@ export class ClaimUi {
         </div>
         {card !== null && (
           <div class="cl-card-slot">
-            <ClaimCard match={card.match} t={this.t} onClose={this.onClose} focusOnOpen={card.focus} />
+            <ClaimCard
+              match={card.match}
+              t={this.t}
+              onClose={this.onClose}
+              focusOnOpen={card.focus}
+            />
           </div>
         )}
       </div>,

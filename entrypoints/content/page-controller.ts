@@ -100,7 +100,7 @@ export class PageController {
     const current = this.status === 'starting' ? 'active' : this.status;
     if (wanted === current) return;
     if (wanted === 'active') {
-      void this.start();
+      quietly(this.start());
       return;
     }
     this.stop(wanted);
@@ -156,7 +156,11 @@ export class PageController {
     const response = await sendMessage('getMatcherSpec');
     if (response === null) return null;
     const matcher = createMatcher(response.spec);
-    this.spec = { specId: response.specId, spec: response.spec, scan: (text) => matcher.scan(text) };
+    this.spec = {
+      specId: response.specId,
+      spec: response.spec,
+      scan: (text) => matcher.scan(text),
+    };
     return this.spec;
   }
 
@@ -185,6 +189,7 @@ export class PageController {
     const snapshot = [...scanner.claims];
     const generation = this.generation;
     const sent = sendMessage('reportPage', {
+      url: location.href,
       status: 'active',
       specId: spec.specId,
       claims: snapshot.map((claim) => ({ text: claim.text, raw: claim.raw })),
@@ -202,7 +207,7 @@ export class PageController {
         if (String(error).includes('another matcher spec')) {
           this.spec = null;
           this.stop('active');
-          void this.start();
+          quietly(this.start());
         }
       })
       .finally(() => {
@@ -213,7 +218,9 @@ export class PageController {
   }
 
   private reportStatus(status: PageStatus): void {
-    sendMessage('reportPage', { status, specId: null, claims: [] }).catch(() => {});
+    sendMessage('reportPage', { url: location.href, status, specId: null, claims: [] }).catch(
+      () => {},
+    );
   }
 
   /** The claim's description, asking the background now if it has not answered yet. */
@@ -241,7 +248,12 @@ export class PageController {
     const generation = this.generation;
     const match = await this.described(claim);
     const ui = await this.getUi();
-    if (match === undefined || generation !== this.generation || !claim.range.startContainer.isConnected) return;
+    if (
+      match === undefined ||
+      generation !== this.generation ||
+      !claim.range.startContainer.isConnected
+    )
+      return;
     if (how.focus && this.restoreFocusTo === null && !ui.hasFocus) {
       this.restoreFocusTo = document.activeElement;
     }
@@ -278,8 +290,8 @@ export class PageController {
     this.activate(claim);
     scrollToClaim(claim);
     const position = [String(index + 1), String(claims.length), claim.text];
-    void this.getUi().then((ui) => ui.announce(translated(this.t, 'claim_position', position)));
-    void this.openCard(claim, { focus: true, pinned: true });
+    quietly(this.getUi().then((ui) => ui.announce(translated(this.t, 'claim_position', position))));
+    quietly(this.openCard(claim, { focus: true, pinned: true }));
   }
 
   private activate(claim: Claim): void {
@@ -297,7 +309,7 @@ export class PageController {
     this.flashTimer = setTimeout(() => {
       if (this.openClaim !== claim) this.painter.setActive(null);
     }, FLASH_MS);
-    void this.openCard(claim, { focus: false, pinned: true });
+    quietly(this.openCard(claim, { focus: false, pinned: true }));
     return true;
   }
 
@@ -310,7 +322,10 @@ export class PageController {
     this.listeners = new AbortController();
     const { signal } = this.listeners;
     window.addEventListener('keydown', (event) => this.onKeyDown(event), { capture: true, signal });
-    document.addEventListener('mousemove', (event) => this.onPointer(event), { passive: true, signal });
+    document.addEventListener('mousemove', (event) => this.onPointer(event), {
+      passive: true,
+      signal,
+    });
     window.addEventListener('click', (event) => this.onClick(event), { capture: true, signal });
     const replace = () => this.schedulePlace();
     window.addEventListener('scroll', replace, { passive: true, capture: true, signal });
@@ -371,7 +386,7 @@ export class PageController {
         clearTimeout(this.hoverOpenTimer);
         if (this.openClaim !== claim && !this.pinned) {
           this.hoverOpenTimer = setTimeout(() => {
-            void this.openCard(claim, { focus: false, pinned: false });
+            quietly(this.openCard(claim, { focus: false, pinned: false }));
           }, HOVER_OPEN_MS);
         }
       }
@@ -394,7 +409,7 @@ export class PageController {
     const claim = this.claimAt(event.clientX, event.clientY);
     if (claim !== undefined) {
       this.activate(claim);
-      void this.openCard(claim, { focus: true, pinned: true });
+      quietly(this.openCard(claim, { focus: true, pinned: true }));
     } else if (this.openClaim !== null) {
       this.closeCard(false);
     }
@@ -407,6 +422,11 @@ export class PageController {
       this.ui?.place();
     });
   }
+}
+
+/** Runs `work` in the background of an event; a failure is logged, never thrown into the page. */
+function quietly(work: Promise<unknown>): void {
+  work.catch((error: unknown) => console.warn('ClaimLens:', error));
 }
 
 /** English wording of the strings the content script added after the translations were written;
@@ -439,7 +459,8 @@ export function pageHasText(doc: Document): boolean {
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     const parent = node.parentElement?.localName;
-    if (parent === 'script' || parent === 'style' || parent === 'noscript' || parent === 'template') continue;
+    if (parent === 'script' || parent === 'style' || parent === 'noscript' || parent === 'template')
+      continue;
     if (/\S/.test((node as Text).data)) return true;
   }
   return false;

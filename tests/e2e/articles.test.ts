@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Pack } from '../../core/pack';
 import type { TabClaims } from '../../messaging/protocol';
@@ -15,7 +15,6 @@ import {
   UI_HOST,
   highlightState,
   launch,
-  pollUntil,
   startServer,
   waitForReport,
 } from './harness';
@@ -30,10 +29,11 @@ interface Expected {
 const EXPECTED: Record<string, Expected[]> = JSON.parse(
   readFileSync(path.join(ARTICLES_DIR, 'expected.json'), 'utf8'),
 );
-const PACK: Pack = JSON.parse(
-  readFileSync(path.join(REPO, 'facts/packs/cecot-2025.json'), 'utf8'),
+const PACK: Pack = JSON.parse(readFileSync(path.join(REPO, 'facts/packs/cecot-2025.json'), 'utf8'));
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
 );
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Whitespace as a reader sees it: the DOM keeps line breaks and runs of spaces that the
  * extension's text (and expected.json) collapse. */
@@ -54,8 +54,16 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openArticle(file: string): Promise<{ page: Page; tabId: number; report: TabClaims }> {
+/** Page errors (uncaught exceptions, content script included) per page. */
+const pageErrors = new WeakMap<Page, string[]>();
+
+async function openArticle(
+  file: string,
+): Promise<{ page: Page; tabId: number; report: TabClaims }> {
   const page = await session.context.newPage();
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(error.message));
   const url = `${server.origin}/articles/${file}`;
   await page.goto(url);
   const { tabId, report } = await waitForReport(session.worker!, url, (r) => r.status === 'active');
@@ -73,7 +81,9 @@ describe('fixture articles', () => {
           sorted(expected.map((claim) => squash(claim.text))),
         );
         // What the background described, as the popup shows it: same facts and comparisons.
-        const found = report.matches.map((m) => `${squash(m.text)} | ${m.factId} | ${m.comparison}`);
+        const found = report.matches.map(
+          (m) => `${squash(m.text)} | ${m.factId} | ${m.comparison}`,
+        );
         expect(sorted(found)).toEqual(
           sorted(expected.map((e) => `${squash(e.text)} | ${e.factId} | ${e.comparison}`)),
         );
@@ -81,6 +91,7 @@ describe('fixture articles', () => {
           expect(match.context.length).toBeGreaterThan(0);
           expect(match.sources[0]?.quote.length ?? 0).toBeGreaterThan(0);
         }
+        expect(pageErrors.get(page)).toEqual([]);
       } finally {
         await page.close();
       }
@@ -122,9 +133,9 @@ function factOf(report: TabClaims, index: number) {
 
 async function expectCardFor(page: Page, report: TabClaims, index: number): Promise<void> {
   const { fact, quote } = factOf(report, index);
-  await expect.poll(async () => squash((await card(page).textContent()) ?? ''), { timeout: 5000 }).toContain(
-    squash(fact.context),
-  );
+  await expect
+    .poll(async () => squash((await card(page).textContent()) ?? ''), { timeout: 5000 })
+    .toContain(squash(fact.context));
   expect(squash((await card(page).textContent()) ?? '')).toContain(squash(quote));
 }
 
@@ -133,10 +144,12 @@ describe('cards and navigation on the demo article', () => {
   let tabId: number;
   let report: TabClaims;
 
-  beforeAll(async () => {
+  // A fresh load for each test: which claim is current carries over from one action to the next.
+  beforeEach(async () => {
     ({ page, tabId, report } = await openArticle('demo-article.html'));
   });
-  afterAll(async () => {
+  afterEach(async () => {
+    expect(pageErrors.get(page)).toEqual([]);
     await page?.close();
   });
 
@@ -153,14 +166,19 @@ describe('cards and navigation on the demo article', () => {
     await page.mouse.click(point.x, point.y);
     await expectCardFor(page, report, 2);
     await expect
-      .poll(() => card(page).evaluate((dialog) => dialog.getRootNode() instanceof ShadowRoot && (dialog.getRootNode() as ShadowRoot).activeElement === dialog))
+      .poll(() =>
+        card(page).evaluate(
+          (dialog) =>
+            dialog.getRootNode() instanceof ShadowRoot &&
+            (dialog.getRootNode() as ShadowRoot).activeElement === dialog,
+        ),
+      )
       .toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => card(page).count(), { timeout: 3000 }).toBe(0);
   });
 
   it('moves between claims with Alt+Shift+J / Alt+Shift+K, announces them, and Escape returns focus', async () => {
-    await page.mouse.move(2, 2);
     await page.locator('nav a').first().focus();
     const count = report.matches.length;
 
@@ -203,7 +221,13 @@ describe('cards and navigation on the demo article', () => {
     await expectCardFor(page, report, 5);
     await page.evaluate(AXE_SOURCE);
     const violations = await page.evaluate(async (host) => {
-      const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(context: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
       const result = await axe.run({ include: [[[host, '[role="dialog"]']]] });
       return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
     }, UI_HOST);
@@ -220,9 +244,9 @@ describe('cards and navigation on the demo article', () => {
         .toContain(`Claims on this page: ${report.matches.length}`);
       const target = report.matches[3]!;
       await popup.getByRole('button', { name: `Show “${target.text}” on the page` }).click();
-      await expect.poll(async () => squash((await activeClaimText(page)) ?? ''), { timeout: 3000 }).toBe(
-        squash(target.text),
-      );
+      await expect
+        .poll(async () => squash((await activeClaimText(page)) ?? ''), { timeout: 3000 })
+        .toBe(squash(target.text));
       await expectCardFor(page, report, 3);
     } finally {
       await popup.close();

@@ -5,7 +5,14 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CORPUS_DIR, highlightState, launch, pollUntil, startServer, waitForReport } from './harness';
+import {
+  CORPUS_DIR,
+  highlightState,
+  launch,
+  pollUntil,
+  startServer,
+  waitForReport,
+} from './harness';
 import type { HighlightState, Session, StaticServer } from './harness';
 import { startTrace } from './trace';
 import type { ExtensionTask } from './trace';
@@ -72,7 +79,8 @@ async function visit(session: Session, url: string): Promise<Visit> {
   try {
     await page.goto(url, { waitUntil: 'networkidle' });
     // With the extension: its scan is over once the page has reported to the background.
-    if (session.worker !== null) await waitForReport(session.worker, url, (r) => r.status === 'active');
+    if (session.worker !== null)
+      await waitForReport(session.worker, url, (r) => r.status === 'active');
     const html = await settledHtml(page);
     const highlights = await highlightState(page);
     return { html, errors, highlights };
@@ -130,7 +138,10 @@ describe('main-thread work on the corpus pages', () => {
     console.log(
       `extension tasks on ${PAGES.length} pages: ${tasks.length}; longest: ${tasks
         .slice(0, 12)
-        .map((task) => `${task.name} ${task.where} ${task.ms.toFixed(1)} ms (wall ${task.wallMs.toFixed(1)})`)
+        .map(
+          (task) =>
+            `${task.name} ${task.where} ${task.ms.toFixed(1)} ms (wall ${task.wallMs.toFixed(1)})`,
+        )
         .join(', ')}`,
     );
     expect(tasks.length, 'the trace saw the extension work').toBeGreaterThan(0);

@@ -53,7 +53,11 @@ export async function startServer(): Promise<StaticServer> {
       if (candidate.startsWith(dir + path.sep)) file = candidate;
     }
     const type = file === null ? undefined : TYPES[path.extname(file).toLowerCase()];
-    if (file === null || type === undefined || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    if (
+      file === null ||
+      type === undefined ||
+      !statSync(file, { throwIfNoEntry: false })?.isFile()
+    ) {
       response.writeHead(404, { 'content-type': 'text/plain' });
       response.end('not found');
       return;
@@ -100,7 +104,10 @@ export async function launch(options: {
     '--disable-sync',
   ];
   if (options.extension) {
-    args.unshift(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+    args.unshift(
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    );
   }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -175,7 +182,10 @@ export function highlightState(page: Page): Promise<HighlightState> {
       for (const range of highlight) {
         if (seen.has(range)) continue;
         seen.add(range);
-        texts.push(range instanceof Range ? range.toString() : '');
+        // As read: a <br> inside a claim is a line break (Range.toString() would drop it).
+        const fragment = range instanceof Range ? range.cloneContents() : null;
+        fragment?.querySelectorAll('br').forEach((br) => br.replaceWith('\n'));
+        texts.push(fragment?.textContent ?? '');
       }
     }
     return { ranges: seen.size, byName, texts, others };
@@ -231,7 +241,8 @@ export async function pollUntil<T>(
   const started = Date.now();
   let value = await read();
   while (!accept(value)) {
-    if (Date.now() - started > timeoutMs) return { value, elapsedMs: Date.now() - started, ok: false };
+    if (Date.now() - started > timeoutMs)
+      return { value, elapsedMs: Date.now() - started, ok: false };
     await new Promise((resolve) => setTimeout(resolve, 25));
     value = await read();
   }

@@ -1,0 +1,302 @@
+// @vitest-environment happy-dom
+// The incremental scanner with the real engine and bundled pack, on a hand-driven clock: the first
+// scan in slices, late content (appended, edited, removed, shown, hidden), its own DOM changes
+// ignored, and stopping.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { compilePacks } from '../../core/compile';
+import type { MatcherSpec } from '../../core/compile';
+import { createMatcher } from '../../core/matcher';
+import type { Pack } from '../../core/pack';
+import { WrapperPainter } from '../../dom/highlights';
+import type { Paintable, Painter } from '../../dom/highlights';
+import type { Scheduler } from '../../dom/schedule';
+import { BATCH_DELAY_MS, Scanner } from '../../dom/scanner';
+import type { Claim } from '../../dom/scanner';
+
+const REPO = path.resolve(__dirname, '../..');
+let spec: MatcherSpec;
+let scan: (text: string) => ReturnType<ReturnType<typeof createMatcher>['scan']>;
+
+beforeAll(() => {
+  const pack = JSON.parse(
+    readFileSync(path.join(REPO, 'facts/packs/cecot-2025.json'), 'utf8'),
+  ) as Pack;
+  const compiled = compilePacks([pack]);
+  expect(compiled.errors).toEqual([]);
+  spec = compiled.spec;
+  const matcher = createMatcher(spec);
+  scan = (text) => matcher.scan(text);
+});
+
+/** A clock that moves only when asked, and queues of idle tasks and timers run by hand. */
+class ManualScheduler implements Scheduler {
+  time = 0;
+  /** How far the clock moves each time it is read (ms): work "takes time". */
+  constructor(private readonly tick = 0) {}
+  private idleTasks: ((budget: number) => void)[] = [];
+  private timers: { at: number; task: () => void }[] = [];
+  idle(task: (budget: number) => void) {
+    this.idleTasks.push(task);
+    return () => {
+      this.idleTasks = this.idleTasks.filter((queued) => queued !== task);
+    };
+  }
+  later(ms: number, task: () => void) {
+    const timer = { at: this.time + ms, task };
+    this.timers.push(timer);
+    return () => {
+      this.timers = this.timers.filter((queued) => queued !== timer);
+    };
+  }
+  now() {
+    this.time += this.tick;
+    return this.time;
+  }
+  /** Runs idle tasks until none are left; returns how many ran. */
+  runIdle(): number {
+    let ran = 0;
+    while (this.idleTasks.length > 0) {
+      this.idleTasks.shift()!(8);
+      ran++;
+      if (ran > 10_000) throw new Error('idle work never ends');
+    }
+    return ran;
+  }
+  /** Lets `ms` pass, running the timers that come due (and the idle work they start). */
+  advance(ms: number): void {
+    this.time += ms;
+    const due = this.timers.filter((timer) => timer.at <= this.time);
+    this.timers = this.timers.filter((timer) => timer.at > this.time);
+    for (const timer of due) timer.task();
+    this.runIdle();
+  }
+}
+
+class RecordingPainter implements Painter {
+  readonly mutatesDom = false;
+  painted = new Set<Paintable>();
+  add(claims: readonly Paintable[]) {
+    for (const claim of claims) this.painted.add(claim);
+  }
+  remove(claims: readonly Paintable[]) {
+    for (const claim of claims) this.painted.delete(claim);
+  }
+  setActive() {}
+  setStyle() {}
+  clear() {
+    this.painted.clear();
+  }
+}
+
+function build(html: string): void {
+  const parsed = new DOMParser().parseFromString(html.replace(/<link\b[^>]*>/gi, ''), 'text/html');
+  parsed.querySelectorAll('script').forEach((element) => element.remove());
+  document.body.replaceChildren(
+    ...[...parsed.body.childNodes].map((n) => document.importNode(n, true)),
+  );
+}
+
+/** Lets the MutationObserver deliver its records. */
+const observed = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setup(
+  options: { tick?: number; painter?: Painter; own?: (element: Element) => boolean } = {},
+) {
+  const scheduler = new ManualScheduler(options.tick ?? 0);
+  const painter = options.painter ?? new RecordingPainter();
+  const changes: number[] = [];
+  let settled = 0;
+  const scanner = new Scanner({
+    document,
+    scan,
+    kindOf: (fact) => spec.facts[fact]!.kind,
+    painter,
+    scheduler,
+    isOwnElement: options.own ?? (() => false),
+    onChange: (claims) => changes.push(claims.length),
+    onSettled: () => settled++,
+  });
+  return { scheduler, painter, scanner, changes, settledCount: () => settled };
+}
+
+const texts = (claims: readonly Claim[]) =>
+  claims.map((claim) => claim.range.toString().replace(/\s+/g, ' '));
+
+let current: Scanner | null = null;
+afterEach(() => {
+  current?.stop();
+  current = null;
+  document.body.replaceChildren();
+});
+
+describe('the first scan', () => {
+  it('finds the demo article’s expected claims, in document order, and reports when settled', () => {
+    const html = readFileSync(path.join(REPO, 'tests/fixtures/articles/demo-article.html'), 'utf8');
+    const expected = JSON.parse(
+      readFileSync(path.join(REPO, 'tests/fixtures/articles/expected.json'), 'utf8'),
+    )['demo-article.html'] as { text: string; factId: string }[];
+    build(html);
+    const { scheduler, scanner, painter, settledCount } = setup();
+    current = scanner;
+    scanner.start();
+    scheduler.runIdle();
+    expect(texts(scanner.claims)).toEqual(expected.map((claim) => claim.text));
+    expect(scanner.claims.map((claim) => spec.facts[claim.raw.fact]!.id)).toEqual(
+      expected.map((claim) => claim.factId),
+    );
+    expect((painter as RecordingPainter).painted.size).toBe(expected.length);
+    expect(settledCount()).toBe(1);
+    // The raw match is re-based to the claim's own text, for the background to describe.
+    for (const claim of scanner.claims) {
+      expect(claim.raw.start).toBe(0);
+      expect(claim.raw.end).toBe(claim.text.length);
+      if (claim.raw.number) expect(claim.raw.number.end).toBeLessThanOrEqual(claim.text.length);
+    }
+  });
+
+  it('reads a long page in many short slices and finds the same claims as in one go', () => {
+    const paragraphs = Array.from({ length: 600 }, (_, i) =>
+      i % 50 === 7
+        ? `<p>Report ${i}: officials <em>paid El Salvador $6 million</em> for the detentions.</p>`
+        : `<p>Report ${i}: an unrelated paragraph about the weather and local sports results.</p>`,
+    );
+    build(`<article>${paragraphs.join('')}</article>`);
+    const oneGo = setup({ tick: 0 });
+    oneGo.scanner.start();
+    oneGo.scheduler.runIdle();
+    const expected = texts(oneGo.scanner.claims);
+    oneGo.scanner.stop();
+
+    // Each read of the clock costs 0.5 ms, so an 8 ms slice covers only part of the page.
+    const sliced = setup({ tick: 0.5 });
+    current = sliced.scanner;
+    sliced.scanner.start();
+    const slices = sliced.scheduler.runIdle();
+    expect(slices).toBeGreaterThan(3);
+    expect(texts(sliced.scanner.claims)).toEqual(expected);
+    expect(expected).toHaveLength(12);
+  });
+});
+
+describe('late content', () => {
+  const PAGE =
+    '<main><article id="feed"><p id="first">Earlier, a judge ordered the flights turned around.</p>' +
+    '<p id="plain">A witness is about to speak.</p>' +
+    '<p id="later" hidden>The U.S. paid El Salvador $6 million.</p></article>' +
+    '<aside id="aside"><p>Unrelated sidebar text.</p></aside></main>';
+
+  function started(options: Parameters<typeof setup>[0] = {}) {
+    build(PAGE);
+    const context = setup(options);
+    current = context.scanner;
+    context.scanner.start();
+    context.scheduler.runIdle();
+    expect(texts(context.scanner.claims)).toEqual(['ordered the flights turned around']);
+    return context;
+  }
+
+  it('reads only the block that changed, after the batching delay', async () => {
+    const { scheduler, scanner } = started();
+    const readBefore = scanner.stats.rootsRead;
+    const p = document.createElement('p');
+    p.textContent = 'Officials said 238 Venezuelans were deported to El Salvador.';
+    document.getElementById('feed')!.append(p);
+    await observed();
+    scheduler.advance(BATCH_DELAY_MS - 1);
+    expect(scanner.claims).toHaveLength(1); // still batching
+    scheduler.advance(1);
+    expect(texts(scanner.claims)).toEqual([
+      'ordered the flights turned around',
+      '238 Venezuelans were deported to El Salvador',
+    ]);
+    expect(scanner.stats.rootsRead).toBe(readBefore + 1);
+  });
+
+  it('follows edited and removed text', async () => {
+    const { scheduler, scanner, changes } = started();
+    document.getElementById('plain')!.firstChild!.textContent =
+      'A witness said the men were held incommunicado in CECOT.';
+    document.getElementById('first')!.remove();
+    await observed();
+    scheduler.advance(BATCH_DELAY_MS);
+    expect(texts(scanner.claims)).toEqual(['held incommunicado in CECOT']);
+    expect(changes.at(-1)).toBe(1);
+  });
+
+  it('reads content when it is shown, and drops claims whose content is hidden', async () => {
+    const { scheduler, scanner } = started();
+    document.getElementById('later')!.removeAttribute('hidden');
+    await observed();
+    scheduler.advance(BATCH_DELAY_MS);
+    expect(texts(scanner.claims)).toEqual([
+      'ordered the flights turned around',
+      'paid El Salvador $6 million',
+    ]);
+
+    document.getElementById('first')!.style.display = 'none';
+    await observed();
+    scheduler.advance(BATCH_DELAY_MS);
+    expect(texts(scanner.claims)).toEqual(['paid El Salvador $6 million']);
+  });
+
+  it('does not reread for style changes that show or hide nothing', async () => {
+    const { scheduler, scanner } = started();
+    const readBefore = scanner.stats.rootsRead;
+    document.getElementById('aside')!.className = 'sticky';
+    document.body.classList.add('scrolled');
+    await observed();
+    scheduler.advance(BATCH_DELAY_MS);
+    expect(scanner.stats.rootsRead).toBe(readBefore);
+  });
+
+  it('ignores changes inside the extension’s own UI', async () => {
+    let ui: Element | null = null;
+    const { scheduler, scanner } = started({ own: (element) => element === ui });
+    const readBefore = scanner.stats.rootsRead;
+    ui = document.createElement('claimlens-ui');
+    ui.textContent = 'paid El Salvador $6 million'; // a card quoting a claim is not page text
+    document.body.append(ui);
+    await observed();
+    scheduler.advance(BATCH_DELAY_MS);
+    expect(scanner.stats.rootsRead).toBe(readBefore);
+    expect(scanner.claims).toHaveLength(1);
+  });
+
+  it('with wrapper marks, its own DOM changes cause no rereading', async () => {
+    const painter = new WrapperPainter(document);
+    const { scheduler, scanner } = started({ painter });
+    expect(document.querySelectorAll('mark[data-claimlens]')).toHaveLength(1);
+    const readBefore = scanner.stats.rootsRead;
+    await observed();
+    scheduler.advance(BATCH_DELAY_MS);
+    expect(scanner.stats.rootsRead).toBe(readBefore);
+    scanner.stop();
+    expect(document.querySelectorAll('mark[data-claimlens]')).toHaveLength(0);
+    expect(document.getElementById('first')!.childNodes).toHaveLength(1);
+  });
+
+  it('stops: removes every claim and ignores later changes', async () => {
+    const { scheduler, scanner, painter } = started();
+    scanner.stop();
+    expect(scanner.claims).toEqual([]);
+    expect((painter as RecordingPainter).painted.size).toBe(0);
+    const p = document.createElement('p');
+    p.textContent = 'They paid El Salvador $6 million.';
+    document.getElementById('feed')!.append(p);
+    await observed();
+    scheduler.advance(BATCH_DELAY_MS);
+    expect(scanner.claims).toEqual([]);
+  });
+
+  it('reads everything again on request (single-page app navigation)', () => {
+    const { scheduler, scanner } = started();
+    const readBefore = scanner.stats.rootsRead;
+    scanner.rescanAll();
+    scheduler.runIdle();
+    expect(scanner.stats.rootsRead).toBe(readBefore + 1);
+    expect(texts(scanner.claims)).toEqual(['ordered the flights turned around']);
+  });
+});

@@ -1,0 +1,169 @@
+// @vitest-environment happy-dom
+// The DOM walker: the same text as the CLI extractor for the same HTML, offsets mapped back to
+// exact DOM ranges, chunks cut only at block boundaries, and what is left out.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { extractText } from '../../cli/extract-html';
+import { TextWalker, rangeOf, readText } from '../../dom/text-index';
+import type { TextChunk } from '../../dom/text-index';
+
+const ARTICLES = path.resolve(__dirname, '../fixtures/articles');
+
+/** Puts `html` (a fragment or a whole document) into the test document. */
+function load(html: string): void {
+  // Stylesheet links and scripts hold no text; dropped so happy-dom does not try to fetch them.
+  const parsed = new DOMParser().parseFromString(html.replace(/<link\b[^>]*>/gi, ''), 'text/html');
+  parsed.querySelectorAll('script[src]').forEach((element) => element.remove());
+  document.head.replaceChildren(
+    ...[...parsed.head.childNodes].map((n) => document.importNode(n, true)),
+  );
+  document.body.replaceChildren(
+    ...[...parsed.body.childNodes].map((n) => document.importNode(n, true)),
+  );
+}
+
+afterEach(() => {
+  document.head.replaceChildren();
+  document.body.replaceChildren();
+});
+
+const SNIPPETS: Record<string, string> = {
+  'inline markup joins': '<p>On March 16, <b>238</b> Venezuelans were <i>sent</i> away.</p>',
+  'blocks separate': '<div>one<p>two</p>three</div><ul><li>four</li><li>five</li></ul>',
+  'whitespace collapses': '<p>  238\n\n   Venezuelans \t were   sent  </p>',
+  'nbsp is kept': '<p>84\u00a0000 people</p>',
+  'br is a line break': '<p>more than 300 people have died<br>in custody</p><p>a<br><br>b</p>',
+  'pre keeps spaces and lines': '<pre>  line one\n\n  line two  </pre><p>after</p>',
+  'skipped elements':
+    '<p>kept<script>no</script><style>p{}</style><template>no</template></p>' +
+    '<textarea>no</textarea><select><option>no</option></select><button>no</button><svg><title>no</title></svg>',
+  'hidden content':
+    '<p hidden>no</p><p hidden="until-found">yes</p><p style="display:none">no</p>' +
+    '<dialog>no</dialog><dialog open>yes</dialog>',
+  visibility: '<div style="visibility:hidden">no<span style="visibility:visible">yes</span></div>',
+  'table cells are blocks': '<table><tr><td>238</td><td>Venezuelans</td></tr></table>',
+  comments: '<p>a<!-- 238 Venezuelans -->b</p>',
+};
+
+describe('the same text as the CLI extractor', () => {
+  for (const [name, html] of Object.entries(SNIPPETS)) {
+    it(name, () => {
+      load(html);
+      expect(readText(document.body).text).toBe(extractText(html));
+    });
+  }
+
+  const articles = readdirSync(ARTICLES).filter((file) => file.endsWith('.html'));
+  it.each(articles)('fixture article %s', (file) => {
+    const html = readFileSync(path.join(ARTICLES, file), 'utf8');
+    load(html);
+    expect(readText(document.body).text).toBe(extractText(html));
+  });
+});
+
+describe('offsets back to DOM ranges', () => {
+  it('maps a span across inline markup and collapsed whitespace to the exact DOM text', () => {
+    load('<p>On March 16,\n   <b>238</b>\n   Venezuelans were sent.</p>');
+    const chunk = readText(document.body);
+    expect(chunk.text).toBe('On March 16, 238 Venezuelans were sent.');
+    const start = chunk.text.indexOf('238');
+    const range = rangeOf(chunk, start, start + '238 Venezuelans'.length)!;
+    expect(range.startContainer.textContent).toBe('238');
+    expect(range.startOffset).toBe(0);
+    expect(range.toString()).toBe('238\n   Venezuelans');
+    expect(range.endContainer.textContent).toBe('\n   Venezuelans were sent.');
+  });
+
+  it('maps every word of a page to a range holding exactly that word', () => {
+    load(readFileSync(path.join(ARTICLES, 'demo-article.html'), 'utf8'));
+    const chunk = readText(document.body);
+    const words = [...chunk.text.matchAll(/[^\s]+/g)];
+    expect(words.length).toBeGreaterThan(300);
+    for (const word of words) {
+      const range = rangeOf(chunk, word.index, word.index + word[0].length)!;
+      expect(range.toString()).toBe(word[0]);
+    }
+  });
+
+  it('pulls span edges that fall on separators onto the text', () => {
+    load('<p>alpha</p><p>beta</p>');
+    const chunk = readText(document.body);
+    expect(chunk.text).toBe('alpha\n\nbeta');
+    expect(rangeOf(chunk, 5, 11)!.toString()).toBe('beta');
+    expect(rangeOf(chunk, 0, 7)!.toString()).toBe('alpha');
+    expect(rangeOf(chunk, 5, 7)).toBeNull();
+  });
+});
+
+describe('reading in slices', () => {
+  it('cuts chunks only at block edges, and together they hold the whole text', () => {
+    const paragraphs = Array.from(
+      { length: 60 },
+      (_, i) => `<p>Paragraph <b>${i}</b> has some words in it.</p>`,
+    );
+    load(`<article>${paragraphs.join('')}<div>tail <span>text</span></div></article>`);
+    const whole = readText(document.body).text;
+    const walker = new TextWalker(document.body);
+    const chunks: TextChunk[] = [];
+    let done = false;
+    let steps = 0;
+    while (!done) {
+      done = walker.step(() => true); // pause at every chance: the smallest slices there are
+      steps++;
+      const chunk = walker.take();
+      if (chunk !== null) chunks.push(chunk);
+    }
+    expect(steps).toBeGreaterThan(5);
+    expect(chunks.length).toBeGreaterThan(1);
+    // Each chunk is a run of whole blocks.
+    for (const chunk of chunks)
+      expect(chunk.text.trim()).toBe(chunk.text.replace(/^\n\n/, '').trim());
+    expect(chunks.map((chunk) => chunk.text.replace(/^\n\n/, '')).join('\n\n')).toBe(whole);
+    // Offsets within each chunk still map to the right nodes.
+    for (const chunk of chunks) {
+      for (const word of chunk.text.matchAll(/Paragraph \d+/g)) {
+        expect(rangeOf(chunk, word.index, word.index + word[0].length)!.toString()).toBe(word[0]);
+      }
+    }
+  });
+
+  it('stops, marked interrupted, when the part of the DOM it was reading is removed', () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `<p>paragraph ${i}</p>`);
+    load(`<div id="root">${paragraphs.join('')}</div>`);
+    const root = document.getElementById('root')!;
+    const walker = new TextWalker(root);
+    expect(walker.step(() => true)).toBe(false); // paused part-way
+    root.replaceChildren(); // the page replaced the content
+    expect(walker.step(() => false)).toBe(true);
+    expect(walker.interrupted).toBe(true);
+  });
+
+  it('is not interrupted by changes elsewhere', () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `<p>paragraph ${i}</p>`);
+    load(`<div id="root">${paragraphs.join('')}</div><p id="other">other</p>`);
+    const walker = new TextWalker(document.getElementById('root')!);
+    walker.step(() => true);
+    document.getElementById('other')!.remove();
+    expect(walker.step(() => false)).toBe(true);
+    expect(walker.interrupted).toBe(false);
+    expect(walker.take()!.text).toContain('paragraph 39');
+  });
+});
+
+describe('what is left out', () => {
+  it('skips editable areas and the extension UI, and tells which elements were hidden', () => {
+    load(
+      '<p contenteditable="true">typed 238 Venezuelans</p><div id="ui">our card</div>' +
+        '<p>kept</p><section style="display:none">gone</section><p hidden>also gone</p>',
+    );
+    const hidden: string[] = [];
+    const chunk = readText(document.body, {
+      skip: (element) => element.id === 'ui',
+      onHidden: (element) => hidden.push(element.localName),
+    });
+    expect(chunk.text).toBe('kept');
+    expect(hidden.sort()).toEqual(['p', 'p', 'section']);
+  });
+});
