@@ -41,7 +41,7 @@ export function ClaimCard({ match, t, onClose, focusOnOpen = false }: ClaimCardP
       tabIndex={-1}
       onKeyDown={onKeyDown}
     >
-      <header class="cl-card-header">
+      <div class="cl-card-header">
         <div class="cl-card-titles">
           <p class="cl-kind">{t(KIND_KEYS[match.kind])}</p>
           <h2 id={titleId} class="cl-claim">
@@ -51,7 +51,7 @@ export function ClaimCard({ match, t, onClose, focusOnOpen = false }: ClaimCardP
         <button type="button" class="cl-close" aria-label={t('card_close')} onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
-      </header>
+      </div>
       <ClaimBody match={match} t={t} />
     </div>
   );

@@ -290,7 +290,7 @@ export class PageController {
     this.activate(claim);
     scrollToClaim(claim);
     const position = [String(index + 1), String(claims.length), claim.text];
-    quietly(this.getUi().then((ui) => ui.announce(translated(this.t, 'claim_position', position))));
+    quietly(this.getUi().then((ui) => ui.announce(this.t('claim_position', position))));
     quietly(this.openCard(claim, { focus: true, pinned: true }));
   }
 
@@ -427,17 +427,6 @@ export class PageController {
 /** Runs `work` in the background of an event; a failure is logged, never thrown into the page. */
 function quietly(work: Promise<unknown>): void {
   work.catch((error: unknown) => console.warn('ClaimLens:', error));
-}
-
-/** English wording of the strings the content script added after the translations were written;
- * used only while a locale lacks the key. */
-const FALLBACK_MESSAGES: Record<string, (subs: string[]) => string> = {
-  claim_position: ([index, count, text]) => `Claim ${index} of ${count}: ${text}`,
-};
-
-function translated(t: Translate, key: string, subs: string[]): string {
-  const message = t(key, subs);
-  return message === key && FALLBACK_MESSAGES[key] ? FALLBACK_MESSAGES[key](subs) : message;
 }
 
 /** Scrolls the claim to the middle of the viewport (its scroll containers first). */

@@ -14,6 +14,9 @@ import { readMessages } from './ui-fixtures';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Where interface strings are used: every key these files use must exist in both languages. */
 const UI_SOURCE_DIRS = ['components', 'entrypoints/popup', 'entrypoints/options', 'ui'];
+/** The content script names its few keys only in t('…') calls; its other snake_case literals are
+ * browser constants such as 'document_idle'. */
+const CONTENT_SCRIPT_DIRS = ['entrypoints/content'];
 /** Keys used by the manifest (wxt.config.ts: name "__MSG_extName__", description "__MSG_extDescription__"). */
 const MANIFEST_KEYS = ['extName', 'extDescription'];
 
@@ -42,6 +45,10 @@ function usedKeys(): Map<string, string> {
     const source = readFileSync(file, 'utf8');
     for (const match of source.matchAll(/\bt\(\s*'([^']+)'/g)) used.set(match[1]!, file);
     for (const match of source.matchAll(/'([a-z]+(?:_[a-z0-9]+)+)'/g)) used.set(match[1]!, file);
+  }
+  for (const file of CONTENT_SCRIPT_DIRS.flatMap(sourceFiles)) {
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/\bt\(\s*'([^']+)'/g)) used.set(match[1]!, file);
   }
   return used;
 }
