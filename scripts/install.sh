@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs everything ClaimLens needs on a fresh Debian machine: Debian's Chromium (for `npm start`,
+# the end-to-end tests and the benchmark; never a downloaded browser) and the npm dependencies.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq chromium >/dev/null
+fi
+
+npm ci --no-fund --no-audit
