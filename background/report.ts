@@ -3,7 +3,7 @@
 // every field is checked against the spec it claims to be made with and copied into a fresh object.
 
 import type { FactRef, NumberSort, ParsedNumber, RawMatch } from '../core/types';
-import { QUALIFIERS } from '../facts/schema';
+import { QUALIFIERS } from '../core/pack';
 import type { FoundClaim, PageReport, PageStatus } from '../messaging/protocol';
 
 /** More claims than this on one page is not a news article; the report is refused. */

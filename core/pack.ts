@@ -3,21 +3,34 @@
 
 export const PACK_SCHEMA_VERSION = 1;
 
-/** How a figure's number relates to the true value, as the source words it. */
-export type Qualifier =
-  | 'exact' // "238 individuals"
-  | 'about' // "about", "around", "approximately", "some"
-  | 'nearly' // "nearly", "almost": a little below
-  | 'at-least' // "at least"
-  | 'more-than' // "more than", "over"
-  | 'at-most' // "at most", "up to"
-  | 'fewer-than' // "fewer than", "less than", "under"
-  | 'hundreds' // "hundreds of"
-  | 'thousands' // "thousands of"
-  | 'dozens'; // "dozens of"
+/** How a figure's number relates to the true value, as the source words it. The order is part of
+ * the compiled matcher format (literal numbers store a qualifier's index): only append. */
+export const QUALIFIERS = [
+  'exact', // "238 individuals"
+  'about', // "about", "around", "approximately", "some"
+  'nearly', // "nearly", "almost": a little below
+  'at-least', // "at least"
+  'more-than', // "more than", "over"
+  'at-most', // "at most", "up to"
+  'fewer-than', // "fewer than", "less than", "under"
+  'hundreds', // "hundreds of"
+  'thousands', // "thousands of"
+  'dozens', // "dozens of"
+] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
 
 /** What kind of claim a fact is about; the page highlights each kind with its own style. */
-export type FactKind = 'count' | 'money' | 'label' | 'law' | 'court' | 'place' | 'person' | 'event';
+export const FACT_KINDS = [
+  'count',
+  'money',
+  'label',
+  'law',
+  'court',
+  'place',
+  'person',
+  'event',
+] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
 
 export interface Source {
   id: string;

@@ -2,7 +2,6 @@
 // ships to content scripts, which only turn its arrays into typed arrays (core/matcher.ts).
 // Plain JSON: structured-cloneable and JSON.stringify-able, typed data as arrays of numbers.
 
-import type { Qualifier } from './pack';
 import type { FactRef, NumberSort } from './types';
 
 /** Bumped whenever the layout below changes meaning; createMatcher refuses other versions. */
@@ -13,18 +12,7 @@ export const SORT_SYMBOLS: readonly NumberSort[] = ['count', 'money', 'percent',
 export const WORD_SYMBOL_BASE = SORT_SYMBOLS.length;
 
 /** Qualifiers by index, as literal numbers store them. */
-export const QUALIFIERS: readonly Qualifier[] = [
-  'exact',
-  'about',
-  'nearly',
-  'at-least',
-  'more-than',
-  'at-most',
-  'fewer-than',
-  'hundreds',
-  'thousands',
-  'dozens',
-];
+export { QUALIFIERS } from './pack';
 
 /** Numbers stored per literal in MatcherSpec.outputs.literals. */
 export const LITERAL_STRIDE = 4;

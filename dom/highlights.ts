@@ -7,7 +7,7 @@
 // them are merged back.
 
 import { SKIPPED_ELEMENTS } from '../core/blocks';
-import type { FactKind } from '../core/pack';
+import { FACT_KINDS, type FactKind } from '../core/pack';
 import type { HighlightColor, HighlightStyle } from '../messaging/settings';
 import { HIGHLIGHT_PALETTE } from '../messaging/settings';
 
@@ -15,19 +15,6 @@ export const HIGHLIGHT_PREFIX = 'claimlens';
 export const ACTIVE_HIGHLIGHT = `${HIGHLIGHT_PREFIX}-active`;
 /** Background and text of the focused claim: white on dark blue, 9.9:1. */
 export const ACTIVE_COLORS = { background: '#1f3f9e', text: '#ffffff' };
-
-const KINDS = [
-  'count',
-  'money',
-  'label',
-  'law',
-  'court',
-  'place',
-  'person',
-  'event',
-] as const satisfies readonly FactKind[];
-// Fails to compile if FactKind gains a kind that KINDS does not list.
-const _allKinds: Exclude<FactKind, (typeof KINDS)[number]> extends never ? true : never = true;
 
 export function highlightName(kind: FactKind): string {
   return `${HIGHLIGHT_PREFIX}-${kind}`;
@@ -64,7 +51,7 @@ export function highlightRules(
     style === 'background'
       ? `background-color: ${palette.background}; color: ${palette.text};`
       : `text-decoration-line: underline; text-decoration-style: solid; text-decoration-color: ${palette.underline}; text-decoration-thickness: 2px;`;
-  const kinds = KINDS.map((kind) => `${selector(highlightName(kind))} { ${look} }`);
+  const kinds = FACT_KINDS.map((kind) => `${selector(highlightName(kind))} { ${look} }`);
   const active = `${selector(ACTIVE_HIGHLIGHT)} { background-color: ${ACTIVE_COLORS.background}; color: ${ACTIVE_COLORS.text}; }`;
   return [...kinds, active].join('\n');
 }

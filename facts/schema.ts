@@ -15,33 +15,9 @@ import type {
   Qualifier,
   Source,
 } from '../core/pack';
-import { PACK_SCHEMA_VERSION } from '../core/pack';
+import { FACT_KINDS, PACK_SCHEMA_VERSION, QUALIFIERS } from '../core/pack';
 import { MAX_ITEMS, MAX_LENGTH } from './limits';
 import { preview } from './preview';
-
-export const QUALIFIERS = [
-  'exact',
-  'about',
-  'nearly',
-  'at-least',
-  'more-than',
-  'at-most',
-  'fewer-than',
-  'hundreds',
-  'thousands',
-  'dozens',
-] as const satisfies readonly Qualifier[];
-
-export const FACT_KINDS = [
-  'count',
-  'money',
-  'label',
-  'law',
-  'court',
-  'place',
-  'person',
-  'event',
-] as const satisfies readonly FactKind[];
 
 const SLUG = /^[a-z0-9][a-z0-9._-]*$/;
 const LANGUAGE_TAG = /^[a-z]{2,3}$/;

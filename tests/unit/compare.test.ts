@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareFigures, intervalOf, intervalsMeet, sortOfUnit } from '../../core/compare';
 import { parseNumber } from '../../core/numbers';
-import type { Qualifier } from '../../core/pack';
+import { QUALIFIERS, type Qualifier } from '../../core/pack';
 import type { FactRef, NumberSort, ParsedNumber } from '../../core/types';
 
 type Figures = FactRef['figures'];
@@ -16,19 +16,6 @@ function page(text: string): ParsedNumber {
 function people(value: number, qualifier: Qualifier = 'exact'): Figures[number] {
   return { value, unit: 'people', qualifier };
 }
-
-const QUALIFIERS: readonly Qualifier[] = [
-  'exact',
-  'about',
-  'nearly',
-  'at-least',
-  'more-than',
-  'at-most',
-  'fewer-than',
-  'hundreds',
-  'thousands',
-  'dozens',
-];
 
 describe('the examples that must hold', () => {
   it('page "238" agrees with 238 exact', () => {
