@@ -2,6 +2,10 @@
 // background opens this database. Schema changes go through MIGRATIONS: one step per database
 // version, run in order from the version a browser has to DB_VERSION, so an installed extension
 // upgrading from any earlier release keeps its packs.
+//
+// Packs installed from files are records of the same store with origin "file": the store is keyed
+// by pack id and its "origin" index takes any value, so they needed no new database version, and a
+// database written before file packs existed is read as it is.
 
 import { openDB } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
@@ -9,9 +13,9 @@ import type { Pack } from '../core/pack';
 
 export const DB_NAME = 'claimlens';
 
-/** Where an installed pack came from. Only the bundled pack exists today; file, https and policy
- * packs come later and will keep their origin here. */
-export type PackOrigin = 'bundled';
+/** Where an installed pack came from: shipped with the extension, or chosen by the reader as a
+ * file on the options page. https and policy packs will keep their origin here too. */
+export type PackOrigin = 'bundled' | 'file';
 
 export interface StoredPack {
   /** The pack's id: one installed version per pack id. */
@@ -22,6 +26,8 @@ export interface StoredPack {
   pack: Pack;
   /** Date.now() when this version was stored. */
   installedAt: number;
+  /** For origin "file": the name of the file it was installed from (absent in older records). */
+  fileName?: string;
 }
 
 export interface ClaimLensDb extends DBSchema {
@@ -62,13 +68,42 @@ export function getStoredPack(
   return db.get('packs', id);
 }
 
+/** The record a pack is stored as (not yet written). */
+export function packRecord(
+  pack: Pack,
+  origin: PackOrigin,
+  details: { now?: number; fileName?: string } = {},
+): StoredPack {
+  const record: StoredPack = {
+    id: pack.id,
+    version: pack.version,
+    origin,
+    pack,
+    installedAt: details.now ?? Date.now(),
+  };
+  if (details.fileName !== undefined) record.fileName = details.fileName;
+  return record;
+}
+
 export async function putStoredPack(
   db: IDBPDatabase<ClaimLensDb>,
   pack: Pack,
   origin: PackOrigin,
   now: number = Date.now(),
 ): Promise<StoredPack> {
-  const record: StoredPack = { id: pack.id, version: pack.version, origin, pack, installedAt: now };
+  const record = packRecord(pack, origin, { now });
   await db.put('packs', record);
   return record;
+}
+
+/** Writes a record as it is (replacing the stored version of the same pack id). */
+export async function putPackRecord(
+  db: IDBPDatabase<ClaimLensDb>,
+  record: StoredPack,
+): Promise<void> {
+  await db.put('packs', record);
+}
+
+export function deleteStoredPack(db: IDBPDatabase<ClaimLensDb>, id: string): Promise<void> {
+  return db.delete('packs', id);
 }

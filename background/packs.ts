@@ -1,43 +1,72 @@
-// The packs the extension uses, loaded once per background lifetime: the bundled pack is
-// validated and stored on first run or when the extension ships a newer version, every stored pack
-// is read back, and all are compiled ONCE into the matcher spec that content scripts fetch. A pack
-// that fails validation is refused with its errors, and the version already stored stays active.
+// The packs the extension uses: the bundled pack is validated and stored on first run or when the
+// extension ships a newer version, packs the reader installed from files are read back from
+// IndexedDB, and all are compiled ONCE into the matcher spec that content scripts fetch. The same
+// spec is used until a pack is installed or removed, which compiles the new set once and swaps it
+// in. A pack that fails validation is refused with its errors, and what was active stays active:
+// same packs, same spec, same specId.
 
 import { gt as semverGt, valid as validSemver } from 'semver';
 import { compilePacks } from '../core/compile';
-import type { MatcherSpec } from '../core/compile';
+import type { CompileError, MatcherSpec } from '../core/compile';
 import { createDescriber } from '../core/describe';
 import type { Describer } from '../core/describe';
 import type { Pack } from '../core/pack';
 import { formatPackError, loadPack } from '../facts/load';
-import type { PackStatus, PackSummary } from '../messaging/protocol';
-import { listStoredPacks, putStoredPack } from './pack-store';
+import type {
+  InstallPackResult,
+  InstallRefusal,
+  PackProblem,
+  PackStatus,
+  PackSummary,
+  RemovePackResult,
+} from '../messaging/protocol';
+import {
+  deleteStoredPack,
+  listStoredPacks,
+  packRecord,
+  putPackRecord,
+  putStoredPack,
+} from './pack-store';
 import type { ClaimLensDb, StoredPack } from './pack-store';
 import type { IDBPDatabase } from 'idb';
 
 export interface ActivePacks {
   packs: Pack[];
+  /** The stored records of `packs`, in the same order (by pack id). */
+  records: StoredPack[];
   spec: MatcherSpec;
   /** Names this spec: the packs' ids and versions and the spec format. */
   specId: string;
   describe: Describer;
   status: PackStatus;
+  /** What compiling these packs together reported (facts skipped over the compiler's budgets). */
+  compileErrors: readonly CompileError[];
+  /** Problems met while loading (storage unavailable, a bundled pack refused); kept across
+   * installs and removals, as they stay true until the next start. */
+  loadProblems: readonly string[];
 }
 
 export interface PackServiceOptions {
   /** The bundled pack as parsed JSON (not yet validated). */
   bundled: unknown;
   openDb: () => Promise<IDBPDatabase<ClaimLensDb>>;
+  /** Date.now() unless given (tests). */
+  now?: () => number;
 }
 
 export interface PackService {
   /** The active packs and their compiled spec; loads and compiles on the first call only. */
   active(): Promise<ActivePacks>;
+  /** Validates, stores and activates a pack from a file's JSON text, or refuses it and changes
+   * nothing. Rejects only when storage fails (nothing changes then either). */
+  install(json: string, fileName: string): Promise<InstallPackResult>;
+  /** Removes a pack installed from a file and recompiles the rest. */
+  remove(id: string): Promise<RemovePackResult>;
 }
 
 function summarize(record: StoredPack): PackSummary {
   const { pack } = record;
-  return {
+  const summary: PackSummary = {
     id: pack.id,
     version: pack.version,
     title: pack.title,
@@ -48,6 +77,8 @@ function summarize(record: StoredPack): PackSummary {
     sourceCount: pack.sources.length,
     origin: record.origin,
   };
+  if (record.fileName !== undefined) summary.fileName = record.fileName;
+  return summary;
 }
 
 /** The id and version a not-yet-validated pack claims, to decide whether it needs installing. */
@@ -68,6 +99,7 @@ async function installBundled(
   db: IDBPDatabase<ClaimLensDb> | null,
   bundled: unknown,
   problems: string[],
+  now: number,
 ): Promise<StoredPack[]> {
   const records = db === null ? [] : await listStoredPacks(db);
   const claimed = claimedIdentity(bundled);
@@ -83,18 +115,42 @@ async function installBundled(
   }
   const record =
     db === null
-      ? {
-          id: loaded.pack.id,
-          version: loaded.pack.version,
-          origin: 'bundled' as const,
-          pack: loaded.pack,
-          installedAt: Date.now(),
-        }
-      : await putStoredPack(db, loaded.pack, 'bundled');
+      ? packRecord(loaded.pack, 'bundled', { now })
+      : await putStoredPack(db, loaded.pack, 'bundled', now);
   return [...records.filter((stored) => stored.id !== record.id), record];
 }
 
-async function loadActivePacks(options: PackServiceOptions): Promise<ActivePacks> {
+const byId = (a: StoredPack, b: StoredPack): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Compiles `records` (all together, once) into the active set. */
+function compileActive(
+  records: readonly StoredPack[],
+  loadProblems: readonly string[],
+): ActivePacks {
+  const sorted = [...records].sort(byId);
+  const packs = sorted.map((record) => record.pack);
+  const compiled = compilePacks(packs);
+  const specId = [
+    `spec${compiled.spec.specVersion}`,
+    ...packs.map((pack) => `${pack.id}@${pack.version}`),
+  ].join(' ');
+  const problems = [
+    ...loadProblems,
+    ...compiled.errors.map((error) => `${error.packId}: ${error.path}: ${error.message}`),
+  ];
+  return {
+    packs,
+    records: sorted,
+    spec: compiled.spec,
+    specId,
+    describe: createDescriber(compiled.spec, packs),
+    status: { packs: sorted.map(summarize), problems },
+    compileErrors: compiled.errors,
+    loadProblems,
+  };
+}
+
+async function loadActivePacks(options: PackServiceOptions, now: number): Promise<ActivePacks> {
   const problems: string[] = [];
   let db: IDBPDatabase<ClaimLensDb> | null = null;
   try {
@@ -102,37 +158,157 @@ async function loadActivePacks(options: PackServiceOptions): Promise<ActivePacks
   } catch (error) {
     problems.push(`pack storage is unavailable (${String(error)}); using the bundled pack`);
   }
-  const records = (await installBundled(db, options.bundled, problems)).sort((a, b) =>
-    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
-  db?.close();
-  const packs = records.map((record) => record.pack);
-  const compiled = compilePacks(packs);
-  for (const error of compiled.errors) {
-    problems.push(`${error.packId}: ${error.path}: ${error.message}`);
+  try {
+    const records = await installBundled(db, options.bundled, problems, now);
+    return compileActive(records, problems);
+  } finally {
+    db?.close();
   }
-  const specId = [
-    `spec${compiled.spec.specVersion}`,
-    ...packs.map((pack) => `${pack.id}@${pack.version}`),
-  ].join(' ');
+}
+
+/** Runs `task` with the pack database open, closing it afterwards. */
+async function withDb<T>(
+  options: PackServiceOptions,
+  task: (db: IDBPDatabase<ClaimLensDb>) => Promise<T>,
+): Promise<T> {
+  let db: IDBPDatabase<ClaimLensDb>;
+  try {
+    db = await options.openDb();
+  } catch (error) {
+    throw new Error(`pack storage is unavailable (${String(error)})`);
+  }
+  try {
+    return await task(db);
+  } finally {
+    db.close();
+  }
+}
+
+const compileErrorKey = (error: CompileError): string =>
+  `${error.packId}\u0000${error.path}\u0000${error.message}`;
+
+function refusal(
+  reason: InstallRefusal,
+  errors: PackProblem[],
+  details: { id?: string | null; version?: string | null; installedVersion?: string | null } = {},
+): InstallPackResult {
   return {
-    packs,
-    spec: compiled.spec,
-    specId,
-    describe: createDescriber(compiled.spec, packs),
-    status: { packs: records.map(summarize), problems },
+    ok: false,
+    reason,
+    errors,
+    id: details.id ?? null,
+    version: details.version ?? null,
+    installedVersion: details.installedVersion ?? null,
   };
 }
 
 export function createPackService(options: PackServiceOptions): PackService {
+  const now = options.now ?? Date.now;
   let loading: Promise<ActivePacks> | undefined;
+  // Installs and removals run one at a time, each against the set the previous one left.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => {});
+    return run;
+  };
+
+  const active = (): Promise<ActivePacks> => {
+    loading ??= loadActivePacks(options, now()).catch((error: unknown) => {
+      loading = undefined; // let the next request try again
+      throw error;
+    });
+    return loading;
+  };
+
+  /** The ids a file pack may not take: the bundled pack's, whatever version is stored. */
+  const bundledIds = (current: ActivePacks): Set<string> => {
+    const ids = new Set(
+      current.records.filter((record) => record.origin === 'bundled').map((record) => record.id),
+    );
+    const claimed = claimedIdentity(options.bundled);
+    if (claimed !== null) ids.add(claimed.id);
+    return ids;
+  };
+
+  const install = async (json: string, fileName: string): Promise<InstallPackResult> => {
+    const current = await active();
+    const loaded = loadPack(json);
+    // Not even the id of a refused pack is read: its text may be anything.
+    if (!loaded.ok) return refusal('invalid', loaded.errors);
+    const { pack } = loaded;
+    const identity = { id: pack.id, version: pack.version };
+    if (bundledIds(current).has(pack.id)) {
+      return refusal(
+        'bundled-id',
+        [
+          {
+            path: 'id',
+            message: `"${pack.id}" is the id of the pack bundled with ClaimLens; a pack from a file cannot replace it (give your pack its own id)`,
+          },
+        ],
+        identity,
+      );
+    }
+    const installed = current.records.find((record) => record.id === pack.id);
+    if (installed !== undefined && !semverGt(pack.version, installed.version)) {
+      return refusal(
+        'not-newer',
+        [
+          {
+            path: 'version',
+            message: `version ${pack.version} is not higher than the installed version ${installed.version}; only a higher version replaces an installed pack`,
+          },
+        ],
+        { ...identity, installedVersion: installed.version },
+      );
+    }
+
+    const record = packRecord(pack, 'file', { now: now(), fileName });
+    const next = compileActive(
+      [...current.records.filter((stored) => stored.id !== pack.id), record],
+      current.loadProblems,
+    );
+    const known = new Set(current.compileErrors.map(compileErrorKey));
+    const added = next.compileErrors.filter((error) => !known.has(compileErrorKey(error)));
+    if (added.length > 0) {
+      return refusal(
+        'too-much-together',
+        added.map((error) => ({
+          path: error.path,
+          message: `${error.message} (in pack ${error.packId})`,
+        })),
+        identity,
+      );
+    }
+
+    await withDb(options, (db) => putPackRecord(db, record));
+    loading = Promise.resolve(next);
+    return {
+      ok: true,
+      pack: summarize(record),
+      replacedVersion: installed?.version ?? null,
+      warnings: loaded.warnings,
+    };
+  };
+
+  const remove = async (id: string): Promise<RemovePackResult> => {
+    const current = await active();
+    const record = current.records.find((stored) => stored.id === id);
+    if (record === undefined) return { ok: false, reason: 'not-installed', id };
+    if (record.origin === 'bundled') return { ok: false, reason: 'bundled', id };
+    const next = compileActive(
+      current.records.filter((stored) => stored.id !== id),
+      current.loadProblems,
+    );
+    await withDb(options, (db) => deleteStoredPack(db, id));
+    loading = Promise.resolve(next);
+    return { ok: true, removed: summarize(record) };
+  };
+
   return {
-    active() {
-      loading ??= loadActivePacks(options).catch((error: unknown) => {
-        loading = undefined; // let the next request try again
-        throw error;
-      });
-      return loading;
-    },
+    active,
+    install: (json, fileName) => serialized(() => install(json, fileName)),
+    remove: (id) => serialized(() => remove(id)),
   };
 }

@@ -1,11 +1,18 @@
 // The background's message handlers and tab bookkeeping. Only extension contexts can send on the
 // protocol; on top of that, each handler checks WHICH context asked: page reports must come from a
-// content script in a tab's top frame, per-tab claims and pack status only go to extension pages.
+// content script in a tab's top frame; per-tab claims, pack status, and installing or removing
+// packs are for extension pages only (a content script shares a renderer with its page).
 
 import { browser } from 'wxt/browser';
 import type { ScanMatch } from '../core/describe';
 import { onMessage } from '../messaging/protocol';
-import type { MatcherSpecResponse, PackStatus, TabClaims } from '../messaging/protocol';
+import type {
+  InstallPackResult,
+  MatcherSpecResponse,
+  PackStatus,
+  RemovePackResult,
+  TabClaims,
+} from '../messaging/protocol';
 import type { BadgeApi } from './badge';
 import { BADGE_COLOR, showClaimCount } from './badge';
 import type { PackService } from './packs';
@@ -32,6 +39,8 @@ export interface Handlers {
   reportPage(data: unknown, sender: Sender): Promise<ScanMatch[]>;
   getTabClaims(data: unknown, sender: Sender): Promise<TabClaims | null>;
   getPackStatus(sender: Sender): Promise<PackStatus>;
+  installPack(data: unknown, sender: Sender): Promise<InstallPackResult>;
+  removePack(data: unknown, sender: Sender): Promise<RemovePackResult>;
   /** A tab closed or started loading a new document: forget its claims and clear its badge. */
   forgetTab(tabId: number): Promise<void>;
 }
@@ -40,6 +49,17 @@ function requireExtensionPage(sender: Sender, origin: string): void {
   if (sender.url === undefined || !sender.url.startsWith(origin)) {
     throw new Error('only extension pages may ask this');
   }
+}
+
+/** Longest file name kept with an installed pack (most file systems allow 255). */
+export const MAX_FILE_NAME = 255;
+
+/** The install request's fields, checked: JSON text and the chosen file's name. */
+function checkInstallRequest(data: unknown): { json: string; fileName: string } {
+  const { json, fileName } = (data ?? {}) as { json?: unknown; fileName?: unknown };
+  if (typeof json !== 'string') throw new Error('json must be the pack as JSON text');
+  if (typeof fileName !== 'string') throw new Error('fileName must be a string');
+  return { json, fileName: fileName.trim().slice(0, MAX_FILE_NAME) };
 }
 
 /** The tab and page a content script's message came from, or an error for any other sender. */
@@ -106,6 +126,19 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return (await packs.active()).status;
     },
 
+    async installPack(data, sender) {
+      requireExtensionPage(sender, extensionOrigin);
+      const { json, fileName } = checkInstallRequest(data);
+      return packs.install(json, fileName);
+    },
+
+    async removePack(data, sender) {
+      requireExtensionPage(sender, extensionOrigin);
+      const id = (data as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') throw new Error('id must be a string');
+      return packs.remove(id);
+    },
+
     async forgetTab(tabId) {
       await tabResults.remove(tabId);
       await showClaimCount(action, tabId, 0);
@@ -126,6 +159,10 @@ export function startBackground(deps: BackgroundDeps): void {
   onMessage('reportPage', ({ data, sender }) => handlers.reportPage(data, sender));
   onMessage('getTabClaims', ({ data, sender }) => handlers.getTabClaims(data, sender));
   onMessage('getPackStatus', ({ sender }) => handlers.getPackStatus(sender));
+  // A new pack set gets a new specId. Open pages keep the spec they fetched until their next load,
+  // or until they report claims made with it: the report is refused and they fetch the new one.
+  onMessage('installPack', ({ data, sender }) => handlers.installPack(data, sender));
+  onMessage('removePack', ({ data, sender }) => handlers.removePack(data, sender));
 
   browser.tabs.onRemoved.addListener((tabId) => {
     deps.tabResults.remove(tabId).catch(() => {});

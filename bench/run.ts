@@ -408,7 +408,10 @@ interface PackRow {
 
 interface PageRow {
   page: string;
+  /** ClaimLens could not be measured on the page (it is left out of the sums). */
   error?: string;
+  /** The peers could not be measured on the page (left out of their sums). */
+  peerError?: string;
   textNodes: number;
   textChars: number;
   floorMs: number;
@@ -418,35 +421,48 @@ interface PageRow {
   findAndReplaceDOMText?: PeerResult;
   live?: LiveResult;
   extension?: ExtensionTasks & { reported: boolean };
-  /** Where the benchmark's own time went on this page (progress output only). */
-  seconds?: { claimlens: number; opening: number; peers: number; live: number };
 }
 
-async function measurePage(
-  driver: PageDriver,
+function emptyRow(page: string): PageRow {
+  return { page, textNodes: 0, textChars: 0, floorMs: 0, floorRuns: [], claimlens: {} };
+}
+
+/** mark.js and findAndReplaceDOMText with the PEER_PACK phrases, in the peers' tab. */
+async function measurePeers(
   peers: PeerTab,
   url: string,
-  name: string,
+  row: PageRow,
   options: Options,
   regex: PeerRegex,
-): Promise<PageRow> {
-  const row: PageRow = {
-    page: name,
-    textNodes: 0,
-    textChars: 0,
-    floorMs: 0,
-    floorRuns: [],
-    claimlens: {},
-  };
-  const clock = Date.now();
-  let openMs = 0;
+): Promise<void> {
+  const limitMs = FIRST_PEER_RUN_MS + options.runs * options.peerBudgetMs;
+  const stoppedAt = (ms: number): PeerResult => ({
+    ms,
+    runs: [],
+    firstMs: ms,
+    marks: 0,
+    timedOut: true,
+  });
+  await peers.load(url);
+  const mark = await peers.run('markjs', regex, options.runs, options.peerBudgetMs, limitMs);
+  row.markjs = mark ?? stoppedAt(limitMs);
+  if (mark === null) await peers.load(url); // stopped half-way: its marks are still in the page
+  const far = await peers.run('findAndReplace', regex, options.runs, options.peerBudgetMs, limitMs);
+  row.findAndReplaceDOMText = far ?? stoppedAt(limitMs);
+}
+
+/** ClaimLens on one page: cold, warm, breakdown, heap, floor, and the live scheduler. */
+async function measureClaimLens(
+  driver: PageDriver,
+  url: string,
+  row: PageRow,
+  options: Options,
+): Promise<void> {
   const colds = new Map<PackName, ColdResult[]>(PACKS.map((pack) => [pack, []]));
   const firsts = new Map<PackName, { warm: WarmResult; phases: PhaseResult; heapKB: number }>();
   for (let run = 0; run < options.runs; run++) {
     for (const pack of PACKS) {
-      const opening = Date.now();
       const page = await driver.open(url, [pack]);
-      openMs += Date.now() - opening;
       // A full collection before every cold scan, so none of them starts with the page's garbage.
       const heapBefore = await driver.heapUsed();
       colds.get(pack)!.push(await call(page, 'cold', pack));
@@ -481,38 +497,10 @@ async function measurePage(
       phases: first.phases,
     };
   }
-
-  row.seconds = {
-    claimlens: (Date.now() - clock) / 1000,
-    opening: openMs / 1000,
-    peers: 0,
-    live: 0,
-  };
-  // Peers, in their own tab: they change the DOM (and put it back).
-  let section = Date.now();
-  const limitMs = FIRST_PEER_RUN_MS + options.runs * options.peerBudgetMs;
-  const stoppedAt = (ms: number): PeerResult => ({
-    ms,
-    runs: [],
-    firstMs: ms,
-    marks: 0,
-    timedOut: true,
-  });
-  await peers.load(url);
-  const mark = await peers.run('markjs', regex, options.runs, options.peerBudgetMs, limitMs);
-  row.markjs = mark ?? stoppedAt(limitMs);
-  if (mark === null) await peers.load(url); // stopped half-way: its marks are still in the page
-  const far = await peers.run('findAndReplace', regex, options.runs, options.peerBudgetMs, limitMs);
-  row.findAndReplaceDOMText = far ?? stoppedAt(limitMs);
-
-  row.seconds.peers = (Date.now() - section) / 1000;
-  section = Date.now();
   // The real scheduler and appended content.
   const page = await driver.open(url, [PEER_PACK]);
   row.live = await call(page, 'live', PEER_PACK, APPENDED_PARAGRAPHS, options.runs, 15_000);
   await driver.close();
-  row.seconds.live = (Date.now() - section) / 1000;
-  return row;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -583,19 +571,23 @@ function summarize(
     facts1000: pack('facts1000'),
     facts5000: pack('facts5000'),
   };
+  // Peers are compared on the pages where both they and ClaimLens were measured (all, normally).
+  const compared = ok.filter((row) => row.markjs && row.findAndReplaceDOMText);
   const peer = (pick: (row: PageRow) => PeerResult | undefined) => ({
-    warmMs: round(sum(ok, (row) => pick(row)?.ms)),
+    warmMs: round(sum(compared, (row) => pick(row)?.ms)),
+    pages: compared.length,
     /** The first run on each page; on the first page it includes compiling the expression. */
-    firstRunMs: round(sum(ok, (row) => pick(row)?.firstMs)),
-    firstRunMaxMs: round(Math.max(0, ...ok.map((row) => pick(row)?.firstMs ?? 0))),
-    timedOutPages: ok.filter((row) => pick(row)?.timedOut).map((row) => row.page),
-    marks: sum(ok, (row) => pick(row)?.marks),
+    firstRunMs: round(sum(compared, (row) => pick(row)?.firstMs)),
+    firstRunMaxMs: round(Math.max(0, ...compared.map((row) => pick(row)?.firstMs ?? 0))),
+    timedOutPages: compared.filter((row) => pick(row)?.timedOut).map((row) => row.page),
+    marks: sum(compared, (row) => pick(row)?.marks),
     phrases: regex.phrases,
     regexChars: regex.source.length,
   });
   const markjs = peer((row) => row.markjs);
   const far = peer((row) => row.findAndReplaceDOMText);
-  const cl5000 = claimlens.facts5000.warmMs;
+  const cl5000 = sum(compared, (row) => row.claimlens.facts5000!.warmMs);
+  const floorCompared = sum(compared, (row) => row.floorMs);
 
   const withExtension = ok.filter((row) => row.extension !== undefined);
   const worst = withExtension.reduce(
@@ -705,8 +697,8 @@ function summarize(
       claimlens5000WarmToFloor: claimlens.facts5000.warmToFloor,
       markjsToClaimlens5000: round(markjs.warmMs / cl5000, 2),
       findAndReplaceToClaimlens5000: round(far.warmMs / cl5000, 2),
-      markjsToFloor: round(markjs.warmMs / floorWarm, 2),
-      findAndReplaceToFloor: round(far.warmMs / floorWarm, 2),
+      markjsToFloor: round(markjs.warmMs / floorCompared, 2),
+      findAndReplaceToFloor: round(far.warmMs / floorCompared, 2),
     },
     maxTaskMs: round(worst.ms),
     maxTaskPage: worst.page,
@@ -718,6 +710,7 @@ function summarize(
     perPage: rows.map((row) => ({
       page: row.page,
       ...(row.error !== undefined ? { error: row.error } : {}),
+      ...(row.peerError !== undefined ? { peerError: row.peerError } : {}),
       textNodes: row.textNodes,
       textChars: row.textChars,
       floor: { warmMs: round(row.floorMs) },
@@ -904,7 +897,7 @@ async function main(): Promise<void> {
     options.dir,
     new Map(packs.map((p) => [p.name, p.specJson])),
   );
-  const rows: PageRow[] = [];
+  const rows = new Map(pages.map((name) => [name, emptyRow(name)]));
   let chromiumVersion = '';
   let crossOriginIsolated = false;
   const plain = await launch(server.origin, null);
@@ -918,35 +911,44 @@ async function main(): Promise<void> {
     const cdp = await plain.context.newCDPSession(probe);
     chromiumVersion = (await cdp.send('Browser.getVersion')).product;
     await cdp.detach();
+    const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+    // Peers first, all pages in one tab, so their expression stays compiled from page to page.
+    progress('mark.js and findAndReplaceDOMText, one tab going from page to page');
     for (const [index, name] of pages.entries()) {
-      const pageStart = Date.now();
+      const begun = Date.now();
+      const row = rows.get(name)!;
       try {
-        rows.push(await measurePage(driver, peers, server.pageUrl(name), name, options, regex));
+        await measurePeers(peers, server.pageUrl(name), row, options, regex);
+      } catch (error) {
+        await peers.close();
+        row.peerError = String(error).split('\n')[0];
+      }
+      progress(
+        `[${index + 1}/${pages.length}] ${name}: ` +
+          (row.peerError ??
+            `mark.js ${row.markjs?.ms.toFixed(1)} ms (first run ${row.markjs?.firstMs.toFixed(0)}), ` +
+              `findAndReplaceDOMText ${row.findAndReplaceDOMText?.ms.toFixed(1)} ms`) +
+          ` (${seconds(begun)})`,
+      );
+    }
+    await peers.close();
+    progress('ClaimLens: fresh loads per pack for cold, repeat scans for warm, the live scheduler');
+    for (const [index, name] of pages.entries()) {
+      const begun = Date.now();
+      const row = rows.get(name)!;
+      try {
+        await measureClaimLens(driver, server.pageUrl(name), row, options);
       } catch (error) {
         await driver.close();
-        await peers.close();
-        rows.push({
-          page: name,
-          error: String(error).split('\n')[0],
-          textNodes: 0,
-          textChars: 0,
-          floorMs: 0,
-          floorRuns: [],
-          claimlens: {},
-        });
+        row.error = String(error).split('\n')[0];
       }
-      const row = rows[rows.length - 1]!;
       const f5 = row.claimlens.facts5000;
       progress(
         `[${index + 1}/${pages.length}] ${name}: ` +
           (row.error ??
-            `floor ${row.floorMs.toFixed(2)} ms, 5k warm ${f5?.warmMs.toFixed(2)} cold ${f5?.coldMs.toFixed(2)} ms, ` +
-              `mark.js ${row.markjs?.ms.toFixed(1)} ms`) +
-          ` (${((Date.now() - pageStart) / 1000).toFixed(1)} s` +
-          (row.seconds
-            ? `: claimlens ${row.seconds.claimlens.toFixed(1)} of which loading ${row.seconds.opening.toFixed(1)}, ` +
-              `peers ${row.seconds.peers.toFixed(1)}, live ${row.seconds.live.toFixed(1)})`
-            : ')'),
+            `floor ${row.floorMs.toFixed(2)} ms, 5,000 facts warm ${f5?.warmMs.toFixed(2)} ms, ` +
+              `cold ${f5?.coldMs.toFixed(2)} ms`) +
+          ` (${seconds(begun)})`,
       );
     }
     await driver.close();
@@ -963,7 +965,7 @@ async function main(): Promise<void> {
       const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
       const extensionId = new URL(worker.url()).host;
       const tracer = await context.newPage();
-      for (const row of rows) {
+      for (const row of rows.values()) {
         if (row.error !== undefined) continue;
         try {
           row.extension = await traceExtensionOnPage(
@@ -984,7 +986,7 @@ async function main(): Promise<void> {
   }
   await server.close();
 
-  const summary = summarize(rows, packs, regex, options, {
+  const summary = summarize([...rows.values()], packs, regex, options, {
     chromium: chromiumVersion,
     contentScriptBytes,
     contentScriptGzipBytes,

@@ -1,8 +1,9 @@
-// The options page: sites where ClaimLens is paused, how claims are highlighted, installed fact packs.
-// Data comes in as props; the entrypoint reads and writes the settings.
+// The options page: sites where ClaimLens is paused, how claims are highlighted, installed fact packs
+// and installing one from a file. Data comes in as props; the entrypoint reads and writes the
+// settings and sends packs to the background, which validates them.
 
 import { useId, useState } from 'preact/hooks';
-import type { PackSummary } from '../messaging/protocol';
+import type { InstallPackResult, PackSummary, RemovePackResult } from '../messaging/protocol';
 import type { HighlightColor, HighlightStyle } from '../messaging/settings';
 import type { Translate } from '../ui/i18n';
 import { uiLocale } from '../ui/i18n';
@@ -29,12 +30,33 @@ const STYLE_KEYS: Readonly<Record<HighlightStyle, string>> = {
 
 const ORIGIN_KEYS: Readonly<Record<PackSummary['origin'], string>> = {
   bundled: 'options_pack_bundled',
+  file: 'options_pack_file',
 };
 
+/** A row of the installed packs table (a PackSummary, or the part of one the page needs). */
 export type InstalledPack = Pick<
   PackSummary,
   'id' | 'title' | 'version' | 'publisher' | 'published' | 'origin'
->;
+> &
+  Partial<Pick<PackSummary, 'factCount' | 'fileName'>>;
+
+/** What happened to the last pack the reader installed or removed, shown under the file field. */
+export type PackMessage =
+  | { kind: 'installing'; fileName: string }
+  | { kind: 'install'; fileName: string; result: InstallPackResult }
+  /** The file is over the pack size limit: it was not read, let alone sent. */
+  | { kind: 'too-big'; fileName: string; bytes: number; limit: number }
+  /** The install could not be carried out (storage failed, the background did not answer). */
+  | { kind: 'failed'; fileName: string; message: string }
+  | { kind: 'remove'; result: RemovePackResult };
+
+const REFUSAL_KEYS: Readonly<Record<Extract<InstallPackResult, { ok: false }>['reason'], string>> =
+  {
+    invalid: 'options_install_invalid',
+    'bundled-id': 'options_install_bundled_id',
+    'not-newer': 'options_install_not_newer',
+    'too-much-together': 'options_install_too_much',
+  };
 
 export interface OptionsViewProps {
   t: Translate;
@@ -46,6 +68,12 @@ export interface OptionsViewProps {
   packs: readonly InstalledPack[];
   /** Why a pack could not be used ("facts[3].matchers[0].pattern: …"); shown as written. */
   packProblems: readonly string[];
+  /** The outcome of the last install or removal, or null (the default). */
+  packMessage?: PackMessage | null;
+  /** The reader chose a file to install. Without it, the page offers no file field. */
+  onInstallFile?(file: File): void;
+  /** The reader asked to remove a pack installed from a file. Without it, no Remove buttons. */
+  onRemovePack?(pack: InstalledPack): void;
   /** The hostname a reader meant by what they typed (a hostname or an address), or null. */
   normalizeSite(input: string): string | null;
   onAddSite(hostname: string): void;
@@ -202,8 +230,171 @@ function HighlightOptions({
   );
 }
 
-function Packs({ t, packs, packProblems }: Pick<OptionsViewProps, 't' | 'packs' | 'packProblems'>) {
+const MEGABYTE = 1024 * 1024;
+
+function PackOrigin({ t, pack }: { t: Translate; pack: InstalledPack }) {
+  if (pack.origin === 'file' && pack.fileName !== undefined && pack.fileName !== '') {
+    return <>{t('options_pack_from_file', [pack.fileName])}</>;
+  }
+  return <>{t(ORIGIN_KEYS[pack.origin])}</>;
+}
+
+function ProblemList({ problems }: { problems: readonly { path: string; message: string }[] }) {
+  return (
+    <ul class="cl-problems">
+      {problems.map((problem, index) => (
+        <li key={index}>
+          <code>{problem.path}</code>: {problem.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The outcome of an install or removal, as text (pack and error text never becomes markup). */
+function PackMessageView({ t, message }: { t: Translate; message: PackMessage }) {
   const locale = uiLocale(t);
+  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const megabytes = (bytes: number) =>
+    new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / MEGABYTE);
+  const unchanged = <p>{t('options_install_unchanged')}</p>;
+  switch (message.kind) {
+    case 'installing':
+      return <p>{t('options_installing', [message.fileName])}</p>;
+    case 'too-big':
+      return (
+        <>
+          <p class="cl-error">
+            {t('options_install_too_big', [
+              message.fileName,
+              megabytes(message.bytes),
+              megabytes(message.limit),
+            ])}
+          </p>
+          {unchanged}
+        </>
+      );
+    case 'failed':
+      return (
+        <>
+          <p class="cl-error">{t('options_install_failed', [message.fileName, message.message])}</p>
+          {unchanged}
+        </>
+      );
+    case 'remove': {
+      const { result } = message;
+      if (result.ok) {
+        return <p>{t('options_removed', [result.removed.title, result.removed.version])}</p>;
+      }
+      return (
+        <p class="cl-error">
+          {t(result.reason === 'bundled' ? 'options_remove_bundled' : 'options_remove_missing', [
+            result.id,
+          ])}
+        </p>
+      );
+    }
+    case 'install': {
+      const { result, fileName } = message;
+      if (result.ok) {
+        const { pack } = result;
+        const facts = pack.factCount === 1 ? 'options_installed_one_fact' : 'options_installed';
+        return (
+          <>
+            <p>
+              {t(facts, [pack.title, pack.version, count(pack.factCount)])}
+              {result.replacedVersion !== null &&
+                ` ${t('options_installed_replaced', [result.replacedVersion])}`}
+            </p>
+            {result.warnings.length > 0 && (
+              <>
+                <p>{t('options_install_warnings')}</p>
+                <ul>
+                  {result.warnings.map((warning, index) => (
+                    <li key={index}>{warning}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        );
+      }
+      const details: Record<typeof result.reason, string[]> = {
+        invalid: [fileName, count(result.errors.length)],
+        'too-much-together': [fileName, count(result.errors.length)],
+        'bundled-id': [fileName, result.id ?? ''],
+        'not-newer': [
+          fileName,
+          result.id ?? '',
+          result.installedVersion ?? '',
+          result.version ?? '',
+        ],
+      };
+      const listed = result.reason === 'invalid' || result.reason === 'too-much-together';
+      return (
+        <>
+          <p class="cl-error">{t(REFUSAL_KEYS[result.reason], details[result.reason])}</p>
+          {listed && <ProblemList problems={result.errors} />}
+          {unchanged}
+        </>
+      );
+    }
+  }
+}
+
+function InstallFromFile({
+  t,
+  packMessage,
+  onInstallFile,
+}: {
+  t: Translate;
+  packMessage: PackMessage | null;
+  onInstallFile(file: File): void;
+}) {
+  const inputId = useId();
+  const hintId = useId();
+  const outcomeId = useId();
+  return (
+    <>
+      <h3>{t('options_install_heading')}</h3>
+      <p id={hintId}>{t('options_install_hint')}</p>
+      <div class="cl-add-site">
+        <label for={inputId}>{t('options_install_label')}</label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".json,application/json"
+          aria-describedby={`${hintId} ${outcomeId}`}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            // Cleared, so that choosing the same file again (after fixing it) installs it again.
+            input.value = '';
+            if (file !== undefined) onInstallFile(file);
+          }}
+        />
+      </div>
+      {/* Always in the page, so screen readers announce each new outcome. */}
+      <div id={outcomeId} class="cl-install-outcome" role="status">
+        {packMessage !== null && <PackMessageView t={t} message={packMessage} />}
+      </div>
+    </>
+  );
+}
+
+function Packs({
+  t,
+  packs,
+  packProblems,
+  packMessage,
+  onInstallFile,
+  onRemovePack,
+}: Pick<
+  OptionsViewProps,
+  't' | 'packs' | 'packProblems' | 'packMessage' | 'onInstallFile' | 'onRemovePack'
+>) {
+  const locale = uiLocale(t);
+  const numbers = new Intl.NumberFormat(locale);
   return (
     <section class="cl-section" aria-labelledby="cl-packs-heading">
       <h2 id="cl-packs-heading">{t('options_packs_heading')}</h2>
@@ -215,9 +406,13 @@ function Packs({ t, packs, packProblems }: Pick<OptionsViewProps, 't' | 'packs' 
             <tr>
               <th scope="col">{t('options_pack_title')}</th>
               <th scope="col">{t('options_pack_version')}</th>
+              <th scope="col">{t('options_pack_facts')}</th>
               <th scope="col">{t('options_pack_publisher')}</th>
               <th scope="col">{t('options_pack_published')}</th>
               <th scope="col">{t('options_pack_origin')}</th>
+              <th scope="col">
+                <span class="cl-visually-hidden">{t('options_pack_actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -227,9 +422,24 @@ function Packs({ t, packs, packProblems }: Pick<OptionsViewProps, 't' | 'packs' 
                   {pack.title} <span class="cl-site">({pack.id})</span>
                 </td>
                 <td>{pack.version}</td>
+                <td>{pack.factCount === undefined ? '' : numbers.format(pack.factCount)}</td>
                 <td>{pack.publisher}</td>
                 <td>{formatDate(pack.published, locale)}</td>
-                <td>{t(ORIGIN_KEYS[pack.origin])}</td>
+                <td>
+                  <PackOrigin t={t} pack={pack} />
+                </td>
+                <td>
+                  {pack.origin !== 'bundled' && onRemovePack !== undefined && (
+                    <button
+                      type="button"
+                      class="cl-button"
+                      aria-label={t('options_remove_pack_label', [pack.title, pack.version])}
+                      onClick={() => onRemovePack(pack)}
+                    >
+                      {t('options_remove_pack')}
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -244,6 +454,9 @@ function Packs({ t, packs, packProblems }: Pick<OptionsViewProps, 't' | 'packs' 
             ))}
           </ul>
         </>
+      )}
+      {onInstallFile !== undefined && (
+        <InstallFromFile t={t} packMessage={packMessage ?? null} onInstallFile={onInstallFile} />
       )}
     </section>
   );
@@ -271,7 +484,14 @@ export function OptionsView(props: OptionsViewProps) {
         onHighlightStyleChange={props.onHighlightStyleChange}
         onHighlightColorChange={props.onHighlightColorChange}
       />
-      <Packs t={t} packs={props.packs} packProblems={props.packProblems} />
+      <Packs
+        t={t}
+        packs={props.packs}
+        packProblems={props.packProblems}
+        packMessage={props.packMessage}
+        onInstallFile={props.onInstallFile}
+        onRemovePack={props.onRemovePack}
+      />
     </main>
   );
 }

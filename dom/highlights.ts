@@ -38,6 +38,10 @@ export interface Painter {
   clear(): void;
   /** The claim painted at a mark element (wrapper fallback only). */
   claimAtElement?(element: Element): Paintable | undefined;
+  /** Puts back what the page took away (its highlights or their stylesheet); true when something
+   * was put back. Highlights only: a page that removes wrapper marks removes page text with them,
+   * which the scanner sees as any other change. */
+  restore?(): boolean;
 }
 
 /** The stylesheet rules for a highlight style, over the given selector per kind. */
@@ -71,10 +75,18 @@ export interface HighlightLike {
 /** Where highlights and their styles go: the page's CSS.highlights and adopted stylesheets, or a
  * stand-in in tests. */
 export interface HighlightHost {
-  registry: { set(name: string, highlight: HighlightLike): unknown; delete(name: string): unknown };
+  registry: {
+    set(name: string, highlight: HighlightLike): unknown;
+    delete(name: string): unknown;
+    /** What the registry holds under `name` (a page script may have deleted or replaced it). */
+    get?(name: string): unknown;
+  };
   createHighlight(): HighlightLike;
-  /** Installs or replaces this painter's stylesheet; null removes it. */
+  /** Installs or replaces this painter's stylesheet (adopting it again if the page dropped it);
+   * null removes it. */
   setStyles(css: string | null): void;
+  /** Whether the stylesheet is still adopted (a page script may reassign adoptedStyleSheets). */
+  stylesInPlace?(): boolean;
 }
 
 /** The page's highlight registry and adopted stylesheets, or null where the API is missing. */
@@ -98,12 +110,13 @@ export function pageHighlightHost(doc: Document): HighlightHost | null {
         }
         return;
       }
-      if (sheet === null) {
-        sheet = new view!.CSSStyleSheet();
+      sheet ??= new view!.CSSStyleSheet();
+      if (!doc.adoptedStyleSheets.includes(sheet)) {
         doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
       }
       sheet.replaceSync(css);
     },
+    stylesInPlace: () => sheet !== null && doc.adoptedStyleSheets.includes(sheet),
   };
 }
 
@@ -123,6 +136,7 @@ export class CustomHighlightPainter implements Painter {
   add(claims: readonly Paintable[]): void {
     if (claims.length === 0) return;
     this.install();
+    this.restore();
     for (const claim of claims) {
       let highlight = this.byKind.get(claim.kind);
       if (highlight === undefined) {
@@ -147,6 +161,7 @@ export class CustomHighlightPainter implements Painter {
       return;
     }
     this.install();
+    this.restore();
     if (this.active === null) {
       this.active = this.host.createHighlight();
       this.active.priority = 1; // painted over the kind highlights
@@ -169,6 +184,35 @@ export class CustomHighlightPainter implements Painter {
     this.active = null;
     if (this.installed) this.host.setStyles(null);
     this.installed = false;
+  }
+
+  /**
+   * CSS.highlights and adoptedStyleSheets belong to the page too: a page script may clear the
+   * registry (a naive highlighter of its own resetting) or reassign the stylesheets. Called when
+   * painting and when the reader acts, never on a timer, so a page that keeps removing them wins
+   * without a fight.
+   */
+  restore(): boolean {
+    if (!this.installed) return false;
+    const registry = this.host.registry;
+    let restored = false;
+    if (registry.get !== undefined) {
+      const named: [string, HighlightLike][] = [...this.byKind].map(([kind, highlight]) => [
+        highlightName(kind),
+        highlight,
+      ]);
+      if (this.active !== null) named.push([ACTIVE_HIGHLIGHT, this.active]);
+      for (const [name, highlight] of named) {
+        if (registry.get(name) === highlight) continue;
+        registry.set(name, highlight);
+        restored = true;
+      }
+    }
+    if (this.host.stylesInPlace?.() === false) {
+      this.host.setStyles(this.rules());
+      restored = true;
+    }
+    return restored;
   }
 
   private rules(): string {

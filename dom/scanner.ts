@@ -345,7 +345,12 @@ export class Scanner {
 
   private addClaims(chunk: TextChunk): boolean {
     const found: Claim[] = [];
+    const from = chunk.from ?? 0;
+    const to = chunk.to ?? chunk.text.length;
     for (const raw of this.options.scan(chunk.text)) {
+      // A chunk cut inside a long text node shares text with its neighbour: each match is the
+      // neighbour's or this chunk's, by where it starts (dom/text-index.ts).
+      if (raw.start < from || raw.start >= to) continue;
       const range = rangeOf(chunk, raw.start, raw.end);
       if (range === null || !range.startContainer.isConnected) continue;
       found.push({

@@ -7,6 +7,10 @@
 // The walk is resumable (TextWalker.step stops when told to and continues later), so a large page
 // is read in short slices; text is cut into chunks only at block boundaries, where no match can
 // run across, so scanning chunk by chunk finds exactly what scanning the whole text would.
+// A text node longer than TEXT_PORTION (a page may hold megabytes in one node) is read a portion
+// at a time, so a slice can stop inside it; a chunk cut there overlaps the next one by
+// TEXT_OVERLAP characters, and each keeps only the matches that start on its side of the middle
+// of the overlap, so a claim across the cut is still found whole, and found once.
 
 import {
   BLOCK_ELEMENTS,
@@ -27,7 +31,19 @@ export interface TextChunk {
   ends: number[];
   nodes: Text[];
   offsets: number[];
+  /** Matches starting before this offset belong to the chunk before, which read this text too
+   * (set when the chunk starts inside a long text node). */
+  from?: number;
+  /** Matches starting at or after this offset belong to the next chunk, which reads this text
+   * again (set when the chunk was cut inside a long text node). */
+  to?: number;
 }
+
+/** A text node is read this many characters at a time (a slice may stop between portions). */
+export const TEXT_PORTION = 65_536;
+/** Characters read twice where a chunk is cut inside a text node: more than twice the longest
+ * claim, so a claim across the cut lies whole on one side of the middle of the overlap. */
+export const TEXT_OVERLAP = 4096;
 
 export interface WalkOptions {
   /** Elements to leave out with everything inside them (the extension's own UI host). */
@@ -74,10 +90,10 @@ class ChunkBuilder {
 
   /** Flowing text: whitespace runs are one space, and a single space inside a run of words stays
    * in its piece, so a plain paragraph is one piece per text node. */
-  text(node: Text): void {
+  text(node: Text, from = 0, to = node.length): void {
     const data = node.data;
-    const n = data.length;
-    let i = 0;
+    const n = to;
+    let i = from;
     while (i < n) {
       if (ASCII_WHITESPACE(data.charCodeAt(i))) {
         while (i < n && ASCII_WHITESPACE(data.charCodeAt(i))) i++;
@@ -98,11 +114,11 @@ class ChunkBuilder {
   }
 
   /** Preformatted text: spaces as written, each newline a line break, blank lines add nothing. */
-  preformatted(node: Text): void {
+  preformatted(node: Text, from = 0, to = node.length): void {
     const data = node.data;
-    let lineStart = 0;
-    for (let i = 0; i <= data.length; i++) {
-      const code = i < data.length ? data.charCodeAt(i) : -1;
+    let lineStart = from;
+    for (let i = from; i <= to; i++) {
+      const code = i < to ? data.charCodeAt(i) : -1;
       if (code !== 10 && code !== 13 && code !== -1) continue;
       let hasText = false;
       for (let j = lineStart; j < i; j++) {
@@ -177,11 +193,21 @@ class ChunkBuilder {
   }
 }
 
+/**
+ * Whether an element is editable by its own markup (contenteditable "", "true" or
+ * "plaintext-only"; "false" and invalid values are not), or the whole document is in design mode.
+ * Not `isContentEditable`: Chromium answers that by walking up the tree (after a style update),
+ * which made a walk over a 5,000-deep page quadratic. The walker never enters an editable
+ * element, and the scanner checks every ancestor of a root it reads, so an element's own
+ * attribute is all there is left to ask.
+ */
 function isEditable(element: Element): boolean {
-  const html = element as HTMLElement;
-  if (typeof html.isContentEditable === 'boolean') return html.isContentEditable;
   const value = element.getAttribute('contenteditable');
-  return value !== null && value.toLowerCase() !== 'false';
+  if (value !== null) {
+    const state = value.toLowerCase();
+    if (state === '' || state === 'true' || state === 'plaintext-only') return true;
+  }
+  return element.ownerDocument.designMode === 'on';
 }
 
 /** Whether an element's own markup leaves it and its subtree out of the text. */
@@ -216,6 +242,11 @@ export class TextWalker {
   private readonly stack: Entered[] = [];
   private next: Node | null;
   private done = false;
+  /** Where reading resumes inside `next` when it is a text node left part-read (0: its start). */
+  private textFrom = 0;
+  /** Set after a cut inside a text node: the middle of the overlap, which the next chunk's
+   * `from` is placed at. */
+  private cutMiddle: { node: Text; position: number } | null = null;
 
   constructor(root: Element, options: WalkOptions = {}) {
     this.root = root;
@@ -235,13 +266,30 @@ export class TextWalker {
     while (this.next !== null) {
       if ((++count & 31) === 0 && shouldStop()) return false;
       this.visit(this.next);
+      if (this.textFrom > 0 && shouldStop()) return false; // after each portion of a long text
     }
     this.finish();
     return true;
   }
 
   take(): TextChunk | null {
-    return this.builder.take(this.done);
+    const node = this.next;
+    const cutInText = !this.done && this.textFrom > 0 && node !== null && node.nodeType === 3;
+    const chunk = this.builder.take(this.done || cutInText);
+    if (chunk !== null && this.cutMiddle !== null) {
+      chunk.from = offsetIn(chunk, this.cutMiddle.node, this.cutMiddle.position);
+      this.cutMiddle = null;
+    }
+    if (cutInText) {
+      // Cut inside a long text node: the next chunk starts TEXT_OVERLAP characters back, and the
+      // middle of the overlap divides the matches between the two.
+      const text = node as Text;
+      const middle = this.textFrom - TEXT_OVERLAP / 2;
+      if (chunk !== null) chunk.to = offsetIn(chunk, text, middle);
+      this.cutMiddle = { node: text, position: middle };
+      this.textFrom -= TEXT_OVERLAP;
+    }
+    return chunk;
   }
 
   /** Characters read and not yet taken. */
@@ -253,15 +301,25 @@ export class TextWalker {
     while (this.stack.length > 0) this.leave();
     this.done = true;
     this.next = null;
+    this.textFrom = 0;
   }
 
   private visit(node: Node): void {
     if (node.nodeType === 3) {
+      const text = node as Text;
       const parent = this.stack[this.stack.length - 1];
       if (parent !== undefined && !parent.invisible) {
-        if (parent.preformatted) this.builder.preformatted(node as Text);
-        else this.builder.text(node as Text);
+        const length = text.length;
+        const from = Math.min(this.textFrom, length);
+        const to = length - from > TEXT_PORTION ? portionEnd(text.data, from + TEXT_PORTION) : length;
+        if (parent.preformatted) this.builder.preformatted(text, from, to);
+        else this.builder.text(text, from, to);
+        if (to < length) {
+          this.textFrom = to; // the rest of this node is read next
+          return;
+        }
       }
+      this.textFrom = 0;
       this.advance(node);
       return;
     }
@@ -344,6 +402,31 @@ export class TextWalker {
     const left = this.stack.pop();
     if (left?.block) this.builder.blockEdge();
   }
+}
+
+/** Where a portion of a long text that should end near `at` ends: at the start of the next run of
+ * whitespace (so a word, and a "\r\n", stays whole), or at `at` in a text without any. */
+function portionEnd(data: string, at: number): number {
+  const limit = Math.min(data.length, at + 256);
+  for (let i = at; i < limit; i++) {
+    if (!ASCII_WHITESPACE(data.charCodeAt(i))) continue;
+    let start = i;
+    while (start > at - 256 && ASCII_WHITESPACE(data.charCodeAt(start - 1))) start--;
+    if (data.charCodeAt(start - 1) === 13 && data.charCodeAt(start) === 10) start--;
+    return start;
+  }
+  return at;
+}
+
+/** The offset in `chunk.text` of `position` in `node` (the next piece's start if it falls between
+ * pieces, the text's end if no piece reaches it). */
+function offsetIn(chunk: TextChunk, node: Text, position: number): number {
+  for (let i = 0; i < chunk.nodes.length; i++) {
+    if (chunk.nodes[i] !== node) continue;
+    const end = chunk.offsets[i]! + chunk.ends[i]! - chunk.starts[i]!;
+    if (position < end) return chunk.starts[i]! + Math.max(0, position - chunk.offsets[i]!);
+  }
+  return chunk.text.length;
 }
 
 /** Reads a whole subtree at once (tests, small roots). */

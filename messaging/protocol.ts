@@ -6,6 +6,7 @@
 // Who sends what:
 //   content script → background: getMatcherSpec, reportPage
 //   popup / options → background: getTabClaims, getPackStatus
+//   options → background: installPack, removePack
 //   popup → content script (sendMessage(type, data, tabId)): revealClaim
 // Settings are not messages: they live in browser.storage.local (messaging/settings.ts), and every
 // context reacts to storage.onChanged.
@@ -26,8 +27,10 @@ export interface PackSummary {
   languages: string[];
   factCount: number;
   sourceCount: number;
-  /** Where the pack came from. Only the bundled pack exists for now. */
-  origin: 'bundled';
+  /** Where the pack came from: bundled with the extension, or installed from a file. */
+  origin: 'bundled' | 'file';
+  /** For a pack installed from a file: the file's name as the reader chose it. */
+  fileName?: string;
 }
 
 export interface PackStatus {
@@ -35,6 +38,48 @@ export interface PackStatus {
   /** Problems found while loading or compiling packs ("facts[3].matchers[0].pattern: …"). */
   problems: string[];
 }
+
+/** One problem with a pack, as `pack validate` reports it: where ("facts[3].matchers[0].pattern",
+ * "(pack)" for the whole pack, "(json)" for a syntax error) and what. */
+export interface PackProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Why a pack from a file was not installed:
+ * - `invalid`: the pack fails validation (facts/load.ts); `errors` has every problem found;
+ * - `bundled-id`: it has the id of the pack bundled with ClaimLens, which a file cannot replace;
+ * - `not-newer`: a pack with its id is installed in the same or a higher version;
+ * - `too-much-together`: valid alone, but with the installed packs its patterns are more than the
+ *   matcher compiler's budgets allow (core/compile.ts).
+ */
+export type InstallRefusal = 'invalid' | 'bundled-id' | 'not-newer' | 'too-much-together';
+
+export type InstallPackResult =
+  | {
+      ok: true;
+      pack: PackSummary;
+      /** The version it replaced, or null when no pack with its id was installed. */
+      replacedVersion: string | null;
+      /** What the loader noticed but accepted (sources nothing cites, languages listed twice…). */
+      warnings: string[];
+    }
+  | {
+      ok: false;
+      reason: InstallRefusal;
+      /** Every problem (for `invalid`, up to 100 and then a count of the rest); never empty. */
+      errors: PackProblem[];
+      /** The pack's id and version as the file gives them, when it could be read. */
+      id: string | null;
+      version: string | null;
+      /** For `not-newer`: the installed version. */
+      installedVersion: string | null;
+    };
+
+export type RemovePackResult =
+  | { ok: true; removed: PackSummary }
+  | { ok: false; reason: 'not-installed' | 'bundled'; id: string };
 
 export interface MatcherSpecResponse {
   spec: MatcherSpec;
@@ -82,6 +127,12 @@ export interface ProtocolMap {
   /** The last report from a tab's page, or null when its page has reported nothing. */
   getTabClaims(data: { tabId: number }): TabClaims | null;
   getPackStatus(): PackStatus;
+  /** Validates a pack given as JSON text (from a file the reader chose on the options page) and,
+   * when it is valid and may replace what is installed, stores it and makes it active at once;
+   * otherwise nothing changes. Extension pages only. */
+  installPack(data: { json: string; fileName: string }): InstallPackResult;
+  /** Removes a pack installed from a file (never the bundled pack). Extension pages only. */
+  removePack(data: { id: string }): RemovePackResult;
   /** Scrolls the page to claim `index`, flashes it and opens its card. False when there is no such
    * claim. */
   revealClaim(data: { index: number }): boolean;

@@ -40,18 +40,20 @@ export class ClaimUi {
   private readonly container: HTMLElement;
   private readonly t: Translate;
   private readonly onClose: () => void;
+  private readonly mount: () => void;
   private readonly remove: () => void;
   private card: OpenCard | null = null;
   private announcement = '';
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
-    parts: { host: HTMLElement; container: HTMLElement; remove: () => void },
+    parts: { host: HTMLElement; container: HTMLElement; mount: () => void; remove: () => void },
     t: Translate,
     onClose: () => void,
   ) {
     this.host = parts.host;
     this.container = parts.container;
+    this.mount = parts.mount;
     this.remove = parts.remove;
     this.t = t;
     this.onClose = onClose;
@@ -75,10 +77,24 @@ export class ClaimUi {
     });
     ui.mount();
     return new ClaimUi(
-      { host: ui.shadowHost, container: ui.uiContainer, remove: () => ui.remove() },
+      {
+        host: ui.shadowHost,
+        container: ui.uiContainer,
+        mount: () => ui.mount(),
+        remove: () => ui.remove(),
+      },
       t,
       onClose,
     );
+  }
+
+  /**
+   * Puts the host back at the end of <body> if the page took it out (a framework re-rendering
+   * <body>, or a page removing what it did not make). Called when the reader asks for a card, so
+   * a page that keeps removing it gets one host per reader action, never a loop.
+   */
+  reattach(): void {
+    if (!this.host.isConnected) this.mount();
   }
 
   get openMatch(): ScanMatch | null {

@@ -67,6 +67,7 @@ export class PageController {
   private pointer: { x: number; y: number; path: EventTarget[] } | null = null;
   private pointerFrame = 0;
   private placeFrame = 0;
+  private restoreFrame = 0;
   /** Removes the page listeners of the current activation. */
   private listeners: AbortController | null = null;
 
@@ -246,6 +247,8 @@ export class PageController {
 
   private async openCard(claim: Claim, how: { focus: boolean; pinned: boolean }): Promise<void> {
     const generation = this.generation;
+    // A host created for this card was just inserted: putting it back again would insert twice.
+    const created = this.ui === null;
     const match = await this.described(claim);
     const ui = await this.getUi();
     if (
@@ -259,6 +262,7 @@ export class PageController {
     }
     this.openClaim = claim;
     this.pinned = how.pinned || (this.pinned && this.openClaim === claim);
+    if (!created) ui.reattach(); // once per card opened, if the page took the host out
     ui.open({ match, anchor: () => claim.range.getBoundingClientRect(), focus: how.focus });
   }
 
@@ -327,7 +331,10 @@ export class PageController {
       signal,
     });
     window.addEventListener('click', (event) => this.onClick(event), { capture: true, signal });
-    const replace = () => this.schedulePlace();
+    const replace = () => {
+      this.schedulePlace();
+      this.scheduleRestore();
+    };
     window.addEventListener('scroll', replace, { passive: true, capture: true, signal });
     window.addEventListener('resize', replace, { passive: true, signal });
   }
@@ -359,9 +366,19 @@ export class PageController {
     if (this.pointerFrame === 0) {
       this.pointerFrame = this.ctx.requestAnimationFrame(() => {
         this.pointerFrame = 0;
+        this.painter.restore?.();
         this.hover();
       });
     }
+  }
+
+  /** When the reader scrolls: puts back highlights the page took away (once per frame). */
+  private scheduleRestore(): void {
+    if (this.restoreFrame !== 0 || this.byRange.size === 0) return;
+    this.restoreFrame = this.ctx.requestAnimationFrame(() => {
+      this.restoreFrame = 0;
+      this.painter.restore?.();
+    });
   }
 
   private claimAt(x: number, y: number): Claim | undefined {

@@ -1,9 +1,10 @@
 // The options page: reads the settings and the installed packs, and wires OptionsView's callbacks
-// to the settings in browser.storage.local (messaging/settings.ts). Content scripts follow the
-// stored settings live, so a change applies to open pages at once.
+// to the settings in browser.storage.local (messaging/settings.ts) and to the background for
+// installing and removing packs. Content scripts follow the stored settings live, so a change
+// applies to open pages at once; a new set of packs reaches each open page on its next load.
 
 import { useEffect, useState } from 'preact/hooks';
-import { OptionsView, type InstalledPack } from '../../components/OptionsView';
+import { OptionsView, type InstalledPack, type PackMessage } from '../../components/OptionsView';
 import { sendMessage } from '../../messaging/protocol';
 import {
   DEFAULT_SETTINGS,
@@ -17,6 +18,7 @@ import {
 } from '../../messaging/settings';
 import { browserTranslate } from '../../ui/browser-i18n';
 import { mountPage } from '../../ui/page';
+import { installPackFile } from './install';
 
 const t = browserTranslate();
 
@@ -28,13 +30,17 @@ function OptionsApp() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [packs, setPacks] = useState<InstalledPack[]>([]);
   const [packProblems, setPackProblems] = useState<string[]>([]);
+  const [packMessage, setPackMessage] = useState<PackMessage | null>(null);
 
-  useEffect(() => {
-    readSettings().then(setSettings, report('read the settings'));
+  const refreshPacks = () =>
     sendMessage('getPackStatus').then((status) => {
       setPacks(status.packs);
       setPackProblems(status.problems);
     }, report('get the installed packs'));
+
+  useEffect(() => {
+    readSettings().then(setSettings, report('read the settings'));
+    void refreshPacks();
     // Another window (or the popup) may change the settings while this page is open.
     return watchSettings(setSettings);
   }, []);
@@ -48,6 +54,24 @@ function OptionsApp() {
       palette={HIGHLIGHT_PALETTE}
       packs={packs}
       packProblems={packProblems}
+      packMessage={packMessage}
+      onInstallFile={(file) => {
+        setPackMessage({ kind: 'installing', fileName: file.name });
+        void installPackFile(file, (request) => sendMessage('installPack', request)).then(
+          (message) => {
+            setPackMessage(message);
+            return refreshPacks();
+          },
+        );
+      }}
+      onRemovePack={(pack) => {
+        sendMessage('removePack', { id: pack.id })
+          .then((result) => {
+            setPackMessage({ kind: 'remove', result });
+            return refreshPacks();
+          })
+          .catch(report('remove the pack'));
+      }}
       normalizeSite={normalizeHostname}
       onAddSite={(site) => {
         setSitePaused(site, true).then(setSettings, report('pause the site'));

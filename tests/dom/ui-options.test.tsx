@@ -39,6 +39,7 @@ const BUNDLED: InstalledPack = {
   publisher: 'ClaimLens',
   published: '2026-11-25',
   origin: 'bundled',
+  factCount: 37,
 };
 
 /** Props that do nothing, for tests about one part of the page. */
@@ -277,11 +278,32 @@ describe('OptionsView highlight style', () => {
 });
 
 describe('OptionsView packs', () => {
-  it('lists installed packs with version, publisher, date and origin', () => {
-    const packs = [BUNDLED, { ...BUNDLED, id: 'newsroom', title: 'Newsroom', version: '2.0.1' }];
+  it('lists installed packs with version, fact count, publisher, date and origin', () => {
+    const packs: InstalledPack[] = [
+      BUNDLED,
+      {
+        ...BUNDLED,
+        id: 'newsroom',
+        title: 'Newsroom',
+        version: '2.0.1',
+        factCount: 1250,
+        origin: 'file',
+        fileName: 'newsroom-2.0.1.json',
+      },
+    ];
     act(() => {
-      render(<OptionsView {...baseProps({ packs })} />, host);
+      render(<OptionsView {...baseProps({ packs, onRemovePack: () => {} })} />, host);
     });
+    const headers = [...host.querySelectorAll('.cl-pack-table th')].map(text);
+    expect(headers).toEqual([
+      'Pack',
+      'Version',
+      'Facts',
+      'Publisher',
+      'Published',
+      'Origin',
+      'Actions',
+    ]);
     const rows = [...host.querySelectorAll('.cl-pack-table tbody tr')].map((row) =>
       [...row.querySelectorAll('td')].map(text),
     );
@@ -289,11 +311,21 @@ describe('OptionsView packs', () => {
       [
         'CECOT expulsions 2025 (cecot-2025)',
         '1.0.0',
+        '37',
         'ClaimLens',
         'November 25, 2026',
         'Bundled with ClaimLens',
+        '',
       ],
-      ['Newsroom (newsroom)', '2.0.1', 'ClaimLens', 'November 25, 2026', 'Bundled with ClaimLens'],
+      [
+        'Newsroom (newsroom)',
+        '2.0.1',
+        '1,250',
+        'ClaimLens',
+        'November 25, 2026',
+        'From the file “newsroom-2.0.1.json”',
+        'Remove',
+      ],
     ]);
   });
 
