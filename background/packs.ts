@@ -11,6 +11,7 @@ import type { CompileError, MatcherSpec } from '../core/compile';
 import { createDescriber } from '../core/describe';
 import type { Describer } from '../core/describe';
 import type { Pack } from '../core/pack';
+import { capErrors } from '../facts/errors';
 import { formatPackError, loadPack } from '../facts/load';
 import type {
   InstallPackResult,
@@ -50,8 +51,6 @@ export interface PackServiceOptions {
   /** The bundled pack as parsed JSON (not yet validated). */
   bundled: unknown;
   openDb: () => Promise<IDBPDatabase<ClaimLensDb>>;
-  /** Date.now() unless given (tests). */
-  now?: () => number;
 }
 
 export interface PackService {
@@ -203,7 +202,7 @@ function refusal(
 }
 
 export function createPackService(options: PackServiceOptions): PackService {
-  const now = options.now ?? Date.now;
+  const now = Date.now;
   let loading: Promise<ActivePacks> | undefined;
   // Installs and removals run one at a time, each against the set the previous one left.
   let queue: Promise<unknown> = Promise.resolve();
@@ -274,10 +273,12 @@ export function createPackService(options: PackServiceOptions): PackService {
     if (added.length > 0) {
       return refusal(
         'too-much-together',
-        added.map((error) => ({
-          path: error.path,
-          message: `${error.message} (in pack ${error.packId})`,
-        })),
+        capErrors(
+          added.map((error) => ({
+            path: error.path,
+            message: `${error.message} (in pack ${error.packId})`,
+          })),
+        ),
         identity,
       );
     }

@@ -31,6 +31,10 @@ function median(values: readonly number[]): number {
 
 const now = () => performance.now();
 
+/** Untimed runs before the timed ones of a warm measurement: the page's DOM and our code (V8
+ * optimises a function after several runs) are then as warm as a page's later scans see them. */
+export const WARMUP_RUNS = 3;
+
 /** Runs the scanner's idle slices one after another when drained; timers stay real timers (the
  * mutation batch delay), though a full scan never needs them. */
 class DrainScheduler implements Scheduler {
@@ -241,6 +245,7 @@ function timePeer(
   run: () => { ms: number; marks: number },
 ): PeerResult {
   const first = run();
+  for (let i = 1; i < WARMUP_RUNS; i++) run();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const { ms } = run();
@@ -276,12 +281,13 @@ const api = {
     );
   },
 
-  /** The floor: every text node under body, reading .data, nothing more. */
+  /** The floor: every text node under body, reading .data, nothing more (WARMUP_RUNS untimed,
+   * then the median of `runs`). */
   floor(runs: number): FloorResult {
     const times: number[] = [];
     let textNodes = 0;
     let chars = 0;
-    for (let run = 0; run <= runs; run++) {
+    for (let run = 1 - WARMUP_RUNS; run <= runs; run++) {
       const start = now();
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       let nodes = 0;
@@ -291,7 +297,7 @@ const api = {
         nodes++;
       }
       const took = now() - start;
-      if (run > 0) times.push(took); // run 0 warms up
+      if (run > 0) times.push(took); // runs up to 0 warm up
       textNodes = nodes;
       chars = length;
     }
@@ -329,7 +335,7 @@ const api = {
   },
 
   /** Repeat scans with the matcher already made, as a rescan of the page (a single-page app's
-   * navigation) does them: one warm-up, then `runs` timed. Each run's highlights are removed
+   * navigation) does them: WARMUP_RUNS untimed, then `runs` timed. Each run's highlights are removed
    * (untimed) after it by stopping its scanner; the painter, and so its stylesheet, stays, as it
    * stays on a live page (removing and re-adding the stylesheet would make the browser restyle
    * the whole page in the next run). */
@@ -343,7 +349,7 @@ const api = {
     const times: number[] = [];
     let claims = 0;
     let highlighted = 0;
-    for (let run = 0; run <= runs; run++) {
+    for (let run = 1 - WARMUP_RUNS; run <= runs; run++) {
       const scheduler = new DrainScheduler();
       const start = now();
       const session = newSession(state.spec, state.matcher, painter, scheduler);
@@ -360,7 +366,7 @@ const api = {
   },
 
   /** Where a warm scan's time goes: the same three steps as the Scanner, done once each over the
-   * whole body (median of `runs` after a warm-up). */
+   * whole body (median of `runs` after WARMUP_RUNS untimed). */
   phases(name: string, runs: number): PhaseResult {
     const state = packState(name);
     if (state.spec === null || state.matcher === null) throw new Error(`cold(${name}) first`);
@@ -371,7 +377,7 @@ const api = {
     const paint: number[] = [];
     let textChars = 0;
     let matches = 0;
-    for (let run = 0; run <= runs; run++) {
+    for (let run = 1 - WARMUP_RUNS; run <= runs; run++) {
       const t0 = now();
       const chunk = readText(document.body);
       const t1 = now();
@@ -387,7 +393,7 @@ const api = {
       painter.remove(claims);
       // The warm-up's first highlight installed the painter's stylesheet: let the page's style be
       // brought up to date now, untimed, as a live page does in its next frame.
-      if (run === 0) readText(document.body);
+      if (run === 1 - WARMUP_RUNS) readText(document.body);
       if (run > 0) {
         walk.push(t1 - t0);
         match.push(t2 - t1);
@@ -408,7 +414,7 @@ const api = {
 
   /** mark.js markRegExp over body, marks removed (untimed) after each run: a first run (it
    * includes compiling the regular expression, where this renderer has not compiled it before),
-   * then `runs` timed ones. A timed run slower than `budgetMs` ends the measurement: that run's
+   * more untimed ones up to WARMUP_RUNS, then `runs` timed ones. A timed run slower than `budgetMs` ends the measurement: that run's
    * time is reported, flagged as timed out. */
   markjs(source: string, flags: string, runs: number, budgetMs: number): PeerResult {
     const regex = new RegExp(source, flags);

@@ -59,6 +59,8 @@ type PackName = (typeof PACKS)[number];
 /** The pack the peers and the live (incremental) measurement use: the largest. */
 const PEER_PACK: PackName = 'facts5000';
 const APPENDED_PARAGRAPHS = 100;
+/** The longest main-thread task the extension may cause (issue 4, DESIGN.md). */
+const LONG_TASK_MS = 50;
 
 const USAGE = `Usage: npm run --silent bench -- [--json] [--runs N] [--peer-budget MS] [--pages A,B]
                                 [--no-build] [--no-extension] [DIR]
@@ -420,6 +422,8 @@ interface PageRow {
   markjs?: PeerResult;
   findAndReplaceDOMText?: PeerResult;
   live?: LiveResult;
+  /** How many times the live measurement ran (see measureClaimLens). */
+  liveAttempts?: number;
   extension?: ExtensionTasks & { reported: boolean };
 }
 
@@ -497,9 +501,24 @@ async function measureClaimLens(
       phases: first.phases,
     };
   }
-  // The real scheduler and appended content.
-  const page = await driver.open(url, [PEER_PACK]);
-  row.live = await call(page, 'live', PEER_PACK, APPENDED_PARAGRAPHS, options.runs, 15_000);
+  // The real scheduler and appended content. A task over LONG_TASK_MS may be the machine's doing
+  // (another process had the CPU): such a page is measured twice more and the run with the
+  // median longest task is kept, so one preemption does not stand for the extension.
+  const lives: LiveResult[] = [];
+  const longest = (live: LiveResult) =>
+    Math.max(
+      live.createMatcherMs,
+      live.firstScan.longestTaskMs,
+      ...live.batches.map((b) => b.longestTaskMs),
+    );
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const page = await driver.open(url, [PEER_PACK]);
+    lives.push(await call(page, 'live', PEER_PACK, APPENDED_PARAGRAPHS, options.runs, 15_000));
+    if (attempt === 0 && longest(lives[0]!) <= LONG_TASK_MS) break;
+  }
+  lives.sort((a, b) => longest(a) - longest(b));
+  row.live = lives[lives.length >> 1];
+  row.liveAttempts = lives.length;
   await driver.close();
 }
 
@@ -751,6 +770,7 @@ function summarize(
       maxTaskMs: row.extension ? round(row.extension.maxTaskMs) : null,
       extensionTasks: row.extension
         ? {
+            maxTaskCpuMs: round(row.extension.maxTaskCpuMs),
             tasks: row.extension.tasks,
             totalMs: round(row.extension.totalMs),
             longest: row.extension.longest,
@@ -758,6 +778,7 @@ function summarize(
           }
         : null,
       incremental: row.live && {
+        attempts: row.liveAttempts,
         createMatcherMs: round(row.live.createMatcherMs),
         firstScan: {
           tasks: row.live.firstScan.tasks,

@@ -258,6 +258,8 @@ function PackMessageView({ t, message }: { t: Translate; message: PackMessage })
   const megabytes = (bytes: number) =>
     new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / MEGABYTE);
   const unchanged = <p>{t('options_install_unchanged')}</p>;
+  // Open pages keep the spec they fetched until they load again (docs/EXTENSION.md).
+  const reload = <p>{t('options_install_reload')}</p>;
   switch (message.kind) {
     case 'installing':
       return <p>{t('options_installing', [message.fileName])}</p>;
@@ -284,7 +286,12 @@ function PackMessageView({ t, message }: { t: Translate; message: PackMessage })
     case 'remove': {
       const { result } = message;
       if (result.ok) {
-        return <p>{t('options_removed', [result.removed.title, result.removed.version])}</p>;
+        return (
+          <>
+            <p>{t('options_removed', [result.removed.title, result.removed.version])}</p>
+            {reload}
+          </>
+        );
       }
       return (
         <p class="cl-error">
@@ -306,6 +313,7 @@ function PackMessageView({ t, message }: { t: Translate; message: PackMessage })
               {result.replacedVersion !== null &&
                 ` ${t('options_installed_replaced', [result.replacedVersion])}`}
             </p>
+            {reload}
             {result.warnings.length > 0 && (
               <>
                 <p>{t('options_install_warnings')}</p>

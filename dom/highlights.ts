@@ -10,6 +10,7 @@ import { SKIPPED_ELEMENTS } from '../core/blocks';
 import { FACT_KINDS, type FactKind } from '../core/pack';
 import type { HighlightColor, HighlightStyle } from '../messaging/settings';
 import { HIGHLIGHT_PALETTE } from '../messaging/settings';
+import { isShadowRoot } from './text-index';
 
 export const HIGHLIGHT_PREFIX = 'claimlens';
 export const ACTIVE_HIGHLIGHT = `${HIGHLIGHT_PREFIX}-active`;
@@ -87,6 +88,9 @@ export interface HighlightHost {
   setStyles(css: string | null): void;
   /** Whether the stylesheet is still adopted (a page script may reassign adoptedStyleSheets). */
   stylesInPlace?(): boolean;
+  /** Adopts the stylesheet into a shadow root too: ::highlight() rules apply only to elements in
+   * the tree of the stylesheet that holds them, and claims can be in shadow trees. */
+  styleShadowRoot?(root: ShadowRoot): void;
 }
 
 /** The page's highlight registry and adopted stylesheets, or null where the API is missing. */
@@ -98,6 +102,17 @@ export function pageHighlightHost(doc: Document): HighlightHost | null {
     return null;
   }
   let sheet: CSSStyleSheet | null = null;
+  /** Shadow roots holding claims: the sheet is adopted there as well. */
+  const shadowRoots = new Set<ShadowRoot>();
+  const scopes = (): (Document | ShadowRoot)[] => {
+    for (const root of shadowRoots) if (!root.isConnected) shadowRoots.delete(root);
+    return [doc, ...shadowRoots];
+  };
+  const adopt = (scope: Document | ShadowRoot, ours: CSSStyleSheet) => {
+    if (!scope.adoptedStyleSheets.includes(ours)) {
+      scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, ours];
+    }
+  };
   return {
     registry,
     createHighlight: () => new HighlightCtor(),
@@ -105,18 +120,24 @@ export function pageHighlightHost(doc: Document): HighlightHost | null {
       if (css === null) {
         if (sheet !== null) {
           const ours = sheet;
-          doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((adopted) => adopted !== ours);
+          for (const scope of scopes()) {
+            scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== ours);
+          }
           sheet = null;
         }
+        shadowRoots.clear();
         return;
       }
       sheet ??= new view!.CSSStyleSheet();
-      if (!doc.adoptedStyleSheets.includes(sheet)) {
-        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-      }
+      for (const scope of scopes()) adopt(scope, sheet);
       sheet.replaceSync(css);
     },
-    stylesInPlace: () => sheet !== null && doc.adoptedStyleSheets.includes(sheet),
+    stylesInPlace: () =>
+      sheet !== null && scopes().every((scope) => scope.adoptedStyleSheets.includes(sheet!)),
+    styleShadowRoot(root) {
+      shadowRoots.add(root);
+      if (sheet !== null) adopt(root, sheet);
+    },
   };
 }
 
@@ -138,6 +159,8 @@ export class CustomHighlightPainter implements Painter {
     this.install();
     this.restore();
     for (const claim of claims) {
+      const root = claim.range.startContainer.getRootNode();
+      if (isShadowRoot(root)) this.host.styleShadowRoot?.(root);
       let highlight = this.byKind.get(claim.kind);
       if (highlight === undefined) {
         highlight = this.host.createHighlight();

@@ -10,8 +10,8 @@ import type { FactKind } from '../core/pack';
 import type { RawMatch } from '../core/types';
 import type { Painter } from './highlights';
 import type { Scheduler } from './schedule';
-import type { TextChunk } from './text-index';
-import { TextWalker, isSkippedElement, rangeOf } from './text-index';
+import type { TextChunk, WalkRoot } from './text-index';
+import { TextWalker, isShadowRoot, isSkippedElement, rangeOf } from './text-index';
 
 /** One claim on the page. */
 export interface Claim {
@@ -31,6 +31,14 @@ export const BATCH_DELAY_MS = 100;
 /** Attributes whose change can show or hide content. */
 const WATCHED_ATTRIBUTES = ['hidden', 'style', 'class', 'open', 'contenteditable'];
 
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: WATCHED_ATTRIBUTES,
+};
+
 export interface ScannerOptions {
   document: Document;
   scan(text: string): RawMatch[];
@@ -39,6 +47,9 @@ export interface ScannerOptions {
   scheduler: Scheduler;
   /** The extension's own UI (its shadow host): never read, and its changes are not page changes. */
   isOwnElement(element: Element): boolean;
+  /** The shadow root of an element, closed ones included where they can be reached; by default
+   * `element.shadowRoot` (open ones). Shadow trees are read as roots of their own and observed. */
+  shadowRootOf?: (element: Element) => ShadowRoot | null;
   /** Called after a slice that added or removed claims, with every claim in document order. */
   onChange(claims: readonly Claim[]): void;
   /** Called when all queued reading is done (after the first scan, and after each later batch). */
@@ -73,15 +84,20 @@ function rebase(raw: RawMatch): RawMatch {
   return rebased;
 }
 
-/** The block element whose text a change to `node` affects: its nearest block ancestor-or-self. */
-function blockOf(node: Node): Element | null {
-  let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  while (element !== null && !BLOCK_ELEMENTS.has(element.localName)) {
-    const parent: Element | null = element.parentElement;
-    if (parent === null) return element; // the document element, whatever its name
-    element = parent;
+/** What to read again after a change to `node`: its nearest block ancestor-or-self, or the shadow
+ * root it is in when there is no block between them. */
+function blockOf(node: Node): WalkRoot | null {
+  let current: Node | null = node.nodeType === 1 || isShadowRoot(node) ? node : node.parentNode;
+  while (current !== null) {
+    if (isShadowRoot(current)) return current;
+    if (current.nodeType !== 1) return null; // a document, or a fragment outside the page
+    const element = current as Element;
+    if (BLOCK_ELEMENTS.has(element.localName)) return element;
+    const parent: Node | null = element.parentNode;
+    if (parent === null || parent.nodeType === 9) return element; // the document element
+    current = parent;
   }
-  return element;
+  return null;
 }
 
 function isRendered(element: Element): boolean {
@@ -89,9 +105,34 @@ function isRendered(element: Element): boolean {
   return element.ownerDocument.defaultView?.getComputedStyle(element).display !== 'none';
 }
 
+/** `node` and the hosts of the shadow trees it is in, outermost host first. */
+function hostPath(node: Node): Node[] {
+  const path = [node];
+  for (let root = node.getRootNode(); isShadowRoot(root); root = root.host.getRootNode()) {
+    path.unshift(root.host);
+  }
+  return path;
+}
+
+/** Claims in the order a reader meets them: document order, with a shadow tree's text where its
+ * host stands (before the host's own children). */
 function byDocumentOrder(a: Claim, b: Claim): number {
   try {
-    return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+    const aStart = a.range.startContainer;
+    const bStart = b.range.startContainer;
+    if (aStart.getRootNode() === bStart.getRootNode()) {
+      return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+    }
+    const aPath = hostPath(aStart);
+    const bPath = hostPath(bStart);
+    for (let i = 0; i < aPath.length && i < bPath.length; i++) {
+      if (aPath[i] === bPath[i]) continue;
+      const position = aPath[i]!.compareDocumentPosition(bPath[i]!);
+      if (position & 8) return 1; // b's node contains a's: b's host comes first
+      if (position & 16) return -1;
+      return position & 4 ? -1 : 1;
+    }
+    return aPath.length - bPath.length;
   } catch {
     return 0; // a range in another tree: order does not matter, it is about to be pruned
   }
@@ -101,7 +142,10 @@ export class Scanner {
   private readonly options: ScannerOptions;
   private readonly observer: MutationObserver;
   private claimList: Claim[] = [];
-  private readonly queue: Element[] = [];
+  private readonly queue: WalkRoot[] = [];
+  /** Shadow roots observed besides the document (an observer on the document does not see into
+   * them); forgotten when they leave the page. */
+  private readonly shadowRoots = new Set<ShadowRoot>();
   private walker: TextWalker | null = null;
   private records: MutationRecord[] = [];
   private cancelSlice: (() => void) | null = null;
@@ -158,6 +202,7 @@ export class Scanner {
     if (!this.running) return;
     this.running = false;
     this.observer.disconnect();
+    this.shadowRoots.clear();
     this.records = [];
     this.cancelSlice?.();
     this.cancelBatch?.();
@@ -186,19 +231,26 @@ export class Scanner {
   }
 
   private observe(): void {
-    this.observer.observe(this.options.document, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: WATCHED_ATTRIBUTES,
-    });
+    this.observer.observe(this.options.document, OBSERVED);
+    for (const root of this.shadowRoots) {
+      if (root.isConnected) this.observer.observe(root, OBSERVED);
+      else this.shadowRoots.delete(root);
+    }
   }
 
-  private enqueue(root: Element): void {
+  /** A shadow root met while reading: read it as a root of its own, and watch it from now on. */
+  private foundShadowRoot(root: ShadowRoot): void {
+    if (!this.shadowRoots.has(root)) {
+      this.shadowRoots.add(root);
+      this.observer.observe(root, OBSERVED);
+    }
+    this.enqueue(root);
+  }
+
+  private enqueue(root: WalkRoot): void {
     // Already waiting, or inside something waiting: that read covers it.
-    for (let node: Element | null = root; node !== null; node = node.parentElement) {
-      if (this.queue.includes(node)) return;
+    for (let node: Node | null = root; node !== null; node = node.parentNode) {
+      if (this.queue.includes(node as WalkRoot)) return;
     }
     // Waiting roots inside this one are covered by it.
     for (let i = this.queue.length - 1; i >= 0; i--) {
@@ -253,6 +305,7 @@ export class Scanner {
       const block = blockOf(node);
       if (block !== null) this.enqueue(block);
     }
+    for (const root of this.shadowRoots) if (!root.isConnected) this.shadowRoots.delete(root);
     if (pruned) this.options.onChange(this.claimList);
     if (pruned && this.walker === null && this.queue.length === 0) {
       this.options.onSettled?.(this.claimList);
@@ -271,16 +324,24 @@ export class Scanner {
     return true;
   }
 
-  /** Whether `root` can hold page text: connected, rendered, and not inside skipped content. */
-  private isReadable(root: Element): boolean {
+  /** Whether `root` can hold page text: connected, rendered, and not inside skipped content (up
+   * through the hosts of the shadow trees it is in). */
+  private isReadable(root: WalkRoot): boolean {
     if (!root.isConnected) return false;
-    for (let element: Element | null = root; element !== null; element = element.parentElement) {
+    for (let node: Node | null = root; node !== null; ) {
+      if (isShadowRoot(node)) {
+        node = node.host;
+        continue;
+      }
+      if (node.nodeType !== 1) break;
+      const element = node as Element;
       if (this.options.isOwnElement(element) || !isRendered(element)) return false;
+      node = element.parentNode;
     }
     return true;
   }
 
-  private removeWithin(root: Element): boolean {
+  private removeWithin(root: WalkRoot): boolean {
     const inside = this.claimList.filter((claim) => root.contains(claim.range.startContainer));
     if (inside.length === 0) return false;
     this.claimList = this.claimList.filter((claim) => !inside.includes(claim));
@@ -309,6 +370,8 @@ export class Scanner {
         this.walker = new TextWalker(root, {
           skip: (element) => this.options.isOwnElement(element),
           onHidden: (element) => this.hidden.add(element),
+          onShadowRoot: (shadow) => this.foundShadowRoot(shadow),
+          shadowRootOf: this.options.shadowRootOf,
         });
       }
       const walker = this.walker;

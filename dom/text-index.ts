@@ -51,6 +51,50 @@ export interface WalkOptions {
   /** Called with each element left out because it is not rendered, so a later change to it can be
    * noticed. */
   onHidden?: (element: Element) => void;
+  /** Called with the shadow root of each shadow host the walk enters. A shadow tree is not read as
+   * part of its host's text: the caller reads it as a root of its own (a block apart). */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /** The shadow root of an element, closed ones included where the caller can reach them (an
+   * extension can); by default `element.shadowRoot`, which gives open ones only. */
+  shadowRootOf?: (element: Element) => ShadowRoot | null;
+}
+
+/** HTML elements a shadow root can be attached to, besides custom elements (DOM Standard,
+ * attachShadow). */
+const SHADOW_HOST_ELEMENTS: ReadonlySet<string> = new Set([
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+]);
+
+/** Whether an element can be a shadow host: one of those elements, or a custom element (its name
+ * has a "-"). Other elements never need asking for a shadow root. */
+export function canHostShadowRoot(element: Element): boolean {
+  const name = element.localName;
+  return SHADOW_HOST_ELEMENTS.has(name) || name.includes('-');
+}
+
+/** What a walk starts from: an element, or a shadow root (read as a block of its own). */
+export type WalkRoot = Element | ShadowRoot;
+
+/** Whether a node is a shadow root (a document fragment with a host). */
+export function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === 11 && (node as Partial<ShadowRoot>).host != null;
 }
 
 const ASCII_WHITESPACE = (code: number) =>
@@ -235,7 +279,7 @@ interface Entered {
  * caller should walk the root again.
  */
 export class TextWalker {
-  readonly root: Element;
+  readonly root: WalkRoot;
   interrupted = false;
   private readonly builder = new ChunkBuilder();
   private readonly options: WalkOptions;
@@ -248,7 +292,7 @@ export class TextWalker {
    * `from` is placed at. */
   private cutMiddle: { node: Text; position: number } | null = null;
 
-  constructor(root: Element, options: WalkOptions = {}) {
+  constructor(root: WalkRoot, options: WalkOptions = {}) {
     this.root = root;
     this.options = options;
     this.next = root;
@@ -323,6 +367,10 @@ export class TextWalker {
       this.advance(node);
       return;
     }
+    if (node === this.root && isShadowRoot(node)) {
+      this.enterShadowRoot(node);
+      return;
+    }
     if (node.nodeType !== 1) {
       this.advance(node); // comments, processing instructions: no page text
       return;
@@ -335,11 +383,43 @@ export class TextWalker {
     }
     this.stack.push(entered);
     if (entered.block) this.builder.blockEdge();
-    if (element.firstChild !== null) {
+    // A shadow host shows its shadow tree (read apart) and, through slots, its children; with no
+    // slot in the tree, its children are not rendered at all.
+    const shadow = this.shadowRootOf(element);
+    if (shadow !== null) this.options.onShadowRoot?.(shadow);
+    const childrenShown = shadow === null || shadow.querySelector('slot') !== null;
+    if (childrenShown && element.firstChild !== null) {
       this.next = element.firstChild;
     } else {
       this.leave();
       this.advance(element);
+    }
+  }
+
+  private shadowRootOf(element: Element): ShadowRoot | null {
+    const shadowRootOf = this.options.shadowRootOf;
+    return shadowRootOf !== undefined ? shadowRootOf(element) : element.shadowRoot;
+  }
+
+  /** A walk of a shadow tree starts as a block with its host's visibility and white-space. */
+  private enterShadowRoot(root: ShadowRoot): void {
+    const host = root.host;
+    const style = host.ownerDocument.defaultView?.getComputedStyle(host);
+    const visibility = style?.visibility;
+    this.stack.push({
+      element: host,
+      block: true,
+      invisible: visibility === 'hidden' || visibility === 'collapse',
+      preformatted:
+        PREFORMATTED_ELEMENTS.has(host.localName) ||
+        host.closest('pre,listing,xmp,plaintext') !== null,
+    });
+    this.builder.blockEdge();
+    if (root.firstChild !== null) {
+      this.next = root.firstChild;
+    } else {
+      this.leave();
+      this.next = null;
     }
   }
 
@@ -359,6 +439,9 @@ export class TextWalker {
       this.builder.lineBreak();
       return null;
     }
+    // A slot's own children are fallback content, shown only when nothing is assigned to it (what
+    // is assigned is read where it stands, in the host's children).
+    if (name === 'slot' && (element as HTMLSlotElement).assignedNodes?.().length > 0) return null;
     const parent = this.stack[this.stack.length - 1];
     const visibility = style?.visibility;
     return {
@@ -430,7 +513,7 @@ function offsetIn(chunk: TextChunk, node: Text, position: number): number {
 }
 
 /** Reads a whole subtree at once (tests, small roots). */
-export function readText(root: Element, options: WalkOptions = {}): TextChunk {
+export function readText(root: WalkRoot, options: WalkOptions = {}): TextChunk {
   const walker = new TextWalker(root, options);
   walker.step(() => false);
   return walker.take() ?? { text: '', starts: [], ends: [], nodes: [], offsets: [] };

@@ -3,6 +3,7 @@
 // navigation. Everything it adds (listeners, timers, the UI host, highlights) is removed when the
 // reader pauses the site, turns ClaimLens off, or the extension is reloaded (ctx invalidated).
 
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ScanMatch } from '../../core/describe';
 import { createMatcher } from '../../core/matcher';
@@ -15,6 +16,7 @@ import type { Step } from '../../dom/navigation';
 import { browserScheduler } from '../../dom/schedule';
 import { Scanner } from '../../dom/scanner';
 import type { Claim } from '../../dom/scanner';
+import { canHostShadowRoot } from '../../dom/text-index';
 import { onMessage, sendMessage } from '../../messaging/protocol';
 import type { PageStatus } from '../../messaging/protocol';
 import { isSitePaused } from '../../messaging/settings';
@@ -127,6 +129,7 @@ export class PageController {
       painter: this.painter,
       scheduler: this.scheduler,
       isOwnElement: (element) => element === this.ui?.host,
+      shadowRootOf,
       onChange: (claims) => this.claimsChanged(claims),
       onSettled: () => this.scheduleReport(),
     });
@@ -439,6 +442,20 @@ export class PageController {
       this.ui?.place();
     });
   }
+}
+
+/**
+ * An element's shadow root, closed ones included. A closed root keeps the page's own scripts out,
+ * not the reader: its text is on screen and find-in-page searches it, and an extension may read it
+ * (Chrome: chrome.dom.openOrClosedShadowRoot; Firefox: Element.openOrClosedShadowRoot).
+ */
+function shadowRootOf(element: Element): ShadowRoot | null {
+  const open = element.shadowRoot;
+  if (open !== null || !canHostShadowRoot(element)) return open;
+  const firefox = (element as Element & { openOrClosedShadowRoot?: ShadowRoot | null })
+    .openOrClosedShadowRoot;
+  if (firefox !== undefined) return firefox;
+  return browser.dom?.openOrClosedShadowRoot?.(element as HTMLElement) ?? null;
 }
 
 /** Runs `work` in the background of an event; a failure is logged, never thrown into the page. */

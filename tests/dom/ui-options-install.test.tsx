@@ -151,7 +151,10 @@ describe('install outcomes', () => {
       fileName: 'newsroom.json',
       result: { ok: true, pack: NEWSROOM, replacedVersion: null, warnings: [] },
     });
-    expect(text(status)).toBe('Installed pack “ClaimLens test pack” version 0.2.0, 2 facts.');
+    expect([...status.querySelectorAll('p')].map(text)).toEqual([
+      'Installed pack “ClaimLens test pack” version 0.2.0, 2 facts.',
+      'Pages already open use the change once they are reloaded.',
+    ]);
   });
 
   it('says which version was replaced, one fact in the singular, and lists warnings', () => {
@@ -278,7 +281,7 @@ describe('install outcomes', () => {
       },
       'es',
     );
-    expect(text(status)).toBe(
+    expect(text(status.firstElementChild)).toBe(
       'Se instaló el paquete «ClaimLens test pack», versión 0.2.0, con 1250 datos.',
     );
     expect(
@@ -307,9 +310,11 @@ describe('removing packs', () => {
   });
 
   it('says what was removed, or why nothing was', () => {
-    expect(text(show({ kind: 'remove', result: { ok: true, removed: NEWSROOM } }))).toBe(
+    const removed = show({ kind: 'remove', result: { ok: true, removed: NEWSROOM } });
+    expect([...removed.querySelectorAll('p')].map(text)).toEqual([
       'Removed pack “ClaimLens test pack” version 0.2.0.',
-    );
+      'Pages already open use the change once they are reloaded.',
+    ]);
     expect(
       text(show({ kind: 'remove', result: { ok: false, reason: 'not-installed', id: 'gone' } })),
     ).toBe('Pack gone is not installed (it may have been removed in another window).');

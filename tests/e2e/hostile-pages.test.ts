@@ -298,6 +298,31 @@ describe('hostile pages', () => {
     });
   });
 
+  it('shadow roots: open, closed, nested, declarative and slotted text, and text added later', async () => {
+    await hostile('hostile-shadow.html', async ({ page }) => {
+      // Closed roots too (through the extension's own API); slotted text once, where it stands.
+      const expected = [CLAIM_238, CLAIM_MONEY, CLAIM_COURT, CLAIM_PERSON, CLAIM_HELD, CLAIM_PLACE];
+      const state = await settle(page, expected);
+      expect(sorted(state.texts)).toEqual(sorted(expected));
+      // Painted, not only registered: the ::highlight() rules are adopted into each shadow root.
+      const styled = await inOwnWorld(page, () =>
+        ['open-host', 'nested-host', 'declarative-host'].map((id) => {
+          const root = document.getElementById(id)!.shadowRoot!;
+          const inner = root.getElementById('inner-host')?.shadowRoot ?? root;
+          const p = inner.querySelector('p') ?? inner.firstChild!.parentNode!;
+          const color = getComputedStyle(p as Element, '::highlight(claimlens-count)');
+          return [...inner.adoptedStyleSheets].some((sheet) =>
+            [...sheet.cssRules].some((rule) => rule.cssText.includes('::highlight(claimlens')),
+          ) && color !== null;
+        }),
+      );
+      expect(styled).toEqual([true, true, true]);
+      await hook(page, 'addLate');
+      const late = await settle(page, [...expected, CLAIM_LAW]);
+      expect(sorted(late.texts)).toEqual(sorted([...expected, CLAIM_LAW]));
+    });
+  });
+
   it('iframes: the top document only; frames keep working', async () => {
     await hostile('hostile-iframes.html', async ({ page }) => {
       const state = await settle(page, [CLAIM_238]);
