@@ -22,6 +22,7 @@ import type { Claim } from '../dom/scanner';
 import { SLICE_MS, browserScheduler } from '../dom/schedule';
 import type { Scheduler } from '../dom/schedule';
 import { rangeOf, readText } from '../dom/text-index';
+import { WARMUP_RUNS } from './warmup';
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -30,10 +31,6 @@ function median(values: readonly number[]): number {
 }
 
 const now = () => performance.now();
-
-/** Untimed runs before the timed ones of a warm measurement: the page's DOM and our code (V8
- * optimises a function after several runs) are then as warm as a page's later scans see them. */
-export const WARMUP_RUNS = 3;
 
 /** Runs the scanner's idle slices one after another when drained; timers stay real timers (the
  * mutation batch delay), though a full scan never needs them. */
@@ -335,10 +332,10 @@ const api = {
   },
 
   /** Repeat scans with the matcher already made, as a rescan of the page (a single-page app's
-   * navigation) does them: WARMUP_RUNS untimed, then `runs` timed. Each run's highlights are removed
-   * (untimed) after it by stopping its scanner; the painter, and so its stylesheet, stays, as it
-   * stays on a live page (removing and re-adding the stylesheet would make the browser restyle
-   * the whole page in the next run). */
+   * navigation) does them: WARMUP_RUNS untimed, then `runs` timed. Each run's highlights are
+   * removed (untimed) after it by stopping its scanner; the painter, and so its stylesheet, stays,
+   * as it stays on a live page (removing and re-adding the stylesheet would make the browser
+   * restyle the whole page in the next run). */
   warm(name: string, runs: number): WarmResult {
     const state = packState(name);
     if (state.spec === null || state.matcher === null) throw new Error(`cold(${name}) first`);
@@ -414,8 +411,8 @@ const api = {
 
   /** mark.js markRegExp over body, marks removed (untimed) after each run: a first run (it
    * includes compiling the regular expression, where this renderer has not compiled it before),
-   * more untimed ones up to WARMUP_RUNS, then `runs` timed ones. A timed run slower than `budgetMs` ends the measurement: that run's
-   * time is reported, flagged as timed out. */
+   * more untimed ones up to WARMUP_RUNS, then `runs` timed ones. A timed run slower than
+   * `budgetMs` ends the measurement: that run's time is reported, flagged as timed out. */
   markjs(source: string, flags: string, runs: number, budgetMs: number): PeerResult {
     const regex = new RegExp(source, flags);
     return timePeer(runs, budgetMs, () => {

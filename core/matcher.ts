@@ -86,7 +86,8 @@ function checkSpec(spec: MatcherSpec): void {
   }
   if (childStart[0] !== 1 || childStart[nodes] !== nodes) throw invalid('children do not add up');
   for (let v = 0; v < nodes; v++) {
-    if (!(childStart[v + 1]! >= childStart[v]! && childStart[v + 1]! > v)) {
+    // Children come after their parent (so walking up to the root ends), in order.
+    if (!(childStart[v + 1]! >= childStart[v]! && childStart[v]! > v)) {
       throw invalid(`children of node ${v} are out of order`);
     }
     if (v > 0 && !(fail[v]! >= 0 && fail[v]! < v)) throw invalid(`failure link of node ${v}`);
@@ -116,7 +117,10 @@ function checkSpec(spec: MatcherSpec): void {
   if (spec.symbolWords > spec.words.length) throw invalid('more symbol words than words');
 }
 
-/** Builds a matcher from a compiled spec: only array copies and linear passes, no compiling. */
+/**
+ * Builds a matcher from a compiled spec: checks it and copies its arrays; what each node reports
+ * is worked out when a scan first reaches the node.
+ */
 export function createMatcher(spec: MatcherSpec): Matcher {
   checkSpec(spec);
   const words = spec.words;
@@ -135,63 +139,114 @@ export function createMatcher(spec: MatcherSpec): Matcher {
   const edgeSymbol = new Int32Array(spec.automaton.symbol);
   const fail = new Int32Array(spec.automaton.fail);
   const nodeCount = edgeSymbol.length;
-  const depth = new Int32Array(nodeCount);
-  for (let u = 0; u < nodeCount; u++) {
-    for (let v = childStart[u]!; v < childStart[u + 1]!; v++) depth[v] = depth[u]! + 1;
-  }
   const rootNext = new Int32Array(WORD_SYMBOL_BASE + spec.symbolWords);
   for (let v = childStart[0]!; v < childStart[1]!; v++) rootNext[edgeSymbol[v]!] = v;
 
-  // Outputs per node, and output links: the nearest proper suffix node that reports something.
+  // What each node reports is worked out the first time a scan reaches the node, not here: a page
+  // reaches a few hundred of the tens of thousands of nodes, and createMatcher runs on every page
+  // load, before the first scan (issue 4: the matcher arrives ready to use). Only array copies
+  // and fills, which are native, are done up front.
   const out = spec.outputs;
-  const entryNode = out.node;
+  const entryNode = new Int32Array(out.node);
   const entryPattern = new Int32Array(out.pattern);
   const entrySlot = new Int32Array(out.slot);
   const literalStart = new Int32Array(out.literalStart);
   const literals = new Float64Array(out.literals);
-  const entryStart = new Int32Array(nodeCount + 1);
-  for (const node of entryNode) entryStart[node + 1]!++;
-  for (let u = 0; u < nodeCount; u++) entryStart[u + 1]! += entryStart[u]!;
+  /** Per node: the nearest node in its failure chain (itself included) that reports something,
+   * 0 for none; -1 until known. */
+  const report = new Int32Array(nodeCount).fill(-1);
+  report[0] = 0;
+  /** Per reporting node, once prepared (prepared[node] = 1): its depth (the match length), its
+   * output link (the next reporting node down its failure chain), its entries
+   * (entryFrom .. entryTo - 1) and whether some of them have no literal numbers. */
+  const prepared = new Uint8Array(nodeCount);
+  const depth = new Int32Array(nodeCount);
   const outLink = new Int32Array(nodeCount);
-  for (let v = 1; v < nodeCount; v++) {
-    const f = fail[v]!;
-    outLink[v] = entryStart[f + 1]! > entryStart[f]! ? f : outLink[f]!;
-  }
-  // Entries without literal numbers, per node; entries with them, grouped by the values,
-  // currencies and qualifiers their literals need, so a check costs a few lookups however many
-  // patterns differ only in a number.
-  const freeStart = new Int32Array(nodeCount + 1);
-  for (let i = 0; i < entryNode.length; i++) {
-    if (literalStart[i] === literalStart[i + 1]) freeStart[entryNode[i]! + 1]!++;
-  }
-  for (let u = 0; u < nodeCount; u++) freeStart[u + 1]! += freeStart[u]!;
-  const freeEntries = new Int32Array(freeStart[nodeCount]!);
+  const entryFrom = new Int32Array(nodeCount);
+  const entryTo = new Int32Array(nodeCount);
+  const hasFree = new Uint8Array(nodeCount);
+  // Entries with literal numbers, grouped by the values, currencies and qualifiers their literals
+  // need, so a check costs a few lookups however many patterns differ only in a number.
   const literalGroups = new Map<string, number[]>();
   const nodeMasks = new Map<number, number[][]>();
   const currencyOf = (index: number): string => (index < 0 ? '' : (spec.currencies[index] ?? '?'));
-  for (let i = 0, free = 0; i < entryNode.length; i++) {
-    const node = entryNode[i]!;
-    const from = literalStart[i]!;
-    const to = literalStart[i + 1]!;
-    if (from === to) {
-      freeEntries[free++] = i; // entries are sorted by node, so each node's run is contiguous
-      continue;
+
+  /** The first entry (entries are sorted by node) whose node is at least `node`. */
+  const firstEntryFrom = (node: number): number => {
+    let lo = 0;
+    let hi = entryNode.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (entryNode[mid]! < node) lo = mid + 1;
+      else hi = mid;
     }
-    const positions: number[] = [];
-    let key = `${node}|`;
-    for (let k = from; k < to; k++) {
-      const at = LITERAL_STRIDE * k;
-      positions.push(literals[at]!);
-      key += `${k > from ? ',' : ''}${literals[at]}:${literals[at + 1]}:`;
-      key += `${currencyOf(literals[at + 2]!)}:${literals[at + 3]}`;
+    return lo;
+  };
+
+  const chain: number[] = [];
+  const reportOf = (v: number): number => {
+    let u = v;
+    chain.length = 0;
+    while (report[u]! < 0) {
+      const first = firstEntryFrom(u);
+      if (first < entryNode.length && entryNode[first] === u) {
+        report[u] = u;
+        break;
+      }
+      chain.push(u);
+      u = fail[u]!; // checkSpec: failure links point to smaller nodes, so this ends
     }
-    const group = literalGroups.get(key);
-    if (group === undefined) literalGroups.set(key, [i]);
-    else group.push(i);
-    const masks = nodeMasks.get(node) ?? [];
-    if (!masks.some((mask) => mask.join() === positions.join())) masks.push(positions);
-    nodeMasks.set(node, masks);
-  }
+    const found = report[u]!;
+    for (const w of chain) report[w] = found;
+    return found;
+  };
+
+  /** The node whose children include v: the last u with childStart[u] <= v. */
+  const parentOf = (v: number): number => {
+    let lo = 0;
+    let hi = nodeCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (childStart[mid]! <= v) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  const prepare = (node: number): void => {
+    prepared[node] = 1;
+    let length = 0;
+    for (let v = node; v !== 0; v = parentOf(v)) length++; // checkSpec: parents are smaller
+    depth[node] = length;
+    outLink[node] = reportOf(fail[node]!);
+    const from = firstEntryFrom(node);
+    let to = from;
+    while (to < entryNode.length && entryNode[to] === node) to++;
+    entryFrom[node] = from;
+    entryTo[node] = to;
+    for (let i = from; i < to; i++) {
+      const first = literalStart[i]!;
+      const last = literalStart[i + 1]!;
+      if (first === last) {
+        hasFree[node] = 1;
+        continue;
+      }
+      const positions: number[] = [];
+      let key = `${node}|`;
+      for (let k = first; k < last; k++) {
+        const at = LITERAL_STRIDE * k;
+        positions.push(literals[at]!);
+        key += `${k > first ? ',' : ''}${literals[at]}:${literals[at + 1]}:`;
+        key += `${currencyOf(literals[at + 2]!)}:${literals[at + 3]}`;
+      }
+      const group = literalGroups.get(key);
+      if (group === undefined) literalGroups.set(key, [i]);
+      else group.push(i);
+      const masks = nodeMasks.get(node) ?? [];
+      if (!masks.some((mask) => mask.join() === positions.join())) masks.push(positions);
+      nodeMasks.set(node, masks);
+    }
+  };
   const patternFact = new Int32Array(spec.patterns.fact);
   const factStamp = new Int32Array(spec.facts.length);
   let stamp = 0;
@@ -251,7 +306,9 @@ export function createMatcher(spec: MatcherSpec): Matcher {
   /** The entries at `node` that hold for the match starting at `start`, in entry order. */
   const acceptedEntries = (node: number, start: number): number[] => {
     accepted.length = 0;
-    for (let i = freeStart[node]!; i < freeStart[node + 1]!; i++) accepted.push(freeEntries[i]!);
+    for (let i = entryFrom[node]!; i < entryTo[node]!; i++) {
+      if (literalStart[i] === literalStart[i + 1]) accepted.push(i);
+    }
     const masks = nodeMasks.get(node);
     if (masks !== undefined) {
       for (const mask of masks) {
@@ -389,14 +446,16 @@ export function createMatcher(spec: MatcherSpec): Matcher {
         }
         state = fail[state]!;
       }
-      let node = entryStart[state + 1]! > entryStart[state]! ? state : outLink[state]!;
+      let node = report[state]!;
+      if (node < 0) node = reportOf(state);
       while (node !== 0) {
         outputChecks++;
+        if (prepared[node] === 0) prepare(node);
         const length = depth[node]!;
         const first = position - length + 1;
         if (
           length > bestLength[first]! &&
-          (freeStart[node + 1]! > freeStart[node]! || someLiteralEntryHolds(node, first))
+          (hasFree[node] === 1 || someLiteralEntryHolds(node, first))
         ) {
           bestLength[first] = length;
           bestNode[first] = node;

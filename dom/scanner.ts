@@ -11,7 +11,7 @@ import type { RawMatch } from '../core/types';
 import type { Painter } from './highlights';
 import type { Scheduler } from './schedule';
 import type { TextChunk, WalkRoot } from './text-index';
-import { TextWalker, isShadowRoot, isSkippedElement, rangeOf } from './text-index';
+import { TextWalker, isShadowRoot, isSkippedElement, rangeOf, textShown } from './text-index';
 
 /** One claim on the page. */
 export interface Claim {
@@ -153,6 +153,8 @@ export class Scanner {
   /** Elements left out because they were not rendered: showing one means reading it. */
   private readonly hidden = new WeakSet<Element>();
   private running = false;
+  /** Claims found in this slice, painted when it ends (see paintPending). */
+  private unpainted: Claim[] = [];
   /** Measured cost of scanning and painting, per character of text (ms): a slice stops reading
    * early enough to scan what it read within its budget. Starts at a pessimistic guess. */
   private msPerChar = 0.001;
@@ -209,6 +211,7 @@ export class Scanner {
     this.cancelSlice = this.cancelBatch = null;
     this.walker = null;
     this.queue.length = 0;
+    this.unpainted = [];
     const removed = this.claimList;
     this.claimList = [];
     this.withoutObserving(() => this.options.painter.remove(removed));
@@ -328,7 +331,7 @@ export class Scanner {
    * through the hosts of the shadow trees it is in). */
   private isReadable(root: WalkRoot): boolean {
     if (!root.isConnected) return false;
-    for (let node: Node | null = root; node !== null; ) {
+    for (let node: Node | null = root; node !== null;) {
       if (isShadowRoot(node)) {
         node = node.host;
         continue;
@@ -362,6 +365,7 @@ export class Scanner {
     let changed = this.prune();
     while (!outOfTime()) {
       if (this.walker === null) {
+        this.paintPending(); // before removeWithin may drop some of them
         const root = this.queue.shift();
         if (root === undefined) break;
         changed = this.removeWithin(root) || changed;
@@ -372,6 +376,9 @@ export class Scanner {
           onHidden: (element) => this.hidden.add(element),
           onShadowRoot: (shadow) => this.foundShadowRoot(shadow),
           shadowRootOf: this.options.shadowRootOf,
+          // Style is asked only about the text of matches (addClaims): a few queries instead of
+          // one per element, which was most of a scan's time on real pages.
+          deferStyle: true,
         });
       }
       const walker = this.walker;
@@ -387,6 +394,7 @@ export class Scanner {
         if (walker.interrupted) this.enqueue(walker.root);
       }
     }
+    this.paintPending();
     if (changed) {
       this.claimList.sort(byDocumentOrder);
       this.options.onChange(this.claimList);
@@ -397,6 +405,7 @@ export class Scanner {
     if (this.walker !== null || this.queue.length > 0) {
       this.cancelSlice ??= scheduler.idle((budget) => this.slice(budget));
     } else {
+      this.options.painter.commit?.();
       this.options.onSettled?.(this.claimList);
     }
   }
@@ -416,6 +425,13 @@ export class Scanner {
       if (raw.start < from || raw.start >= to) continue;
       const range = rangeOf(chunk, raw.start, raw.end);
       if (range === null || !range.startContainer.isConnected) continue;
+      // Text hidden by style was read (the walk defers style): not a claim, but watched, so that
+      // showing it reads it again.
+      const { shown, notRendered } = textShown(chunk, raw.start, raw.end);
+      if (!shown) {
+        if (notRendered !== null) this.hidden.add(notRendered);
+        continue;
+      }
       found.push({
         range,
         kind: this.options.kindOf(raw.fact),
@@ -424,8 +440,23 @@ export class Scanner {
       });
     }
     if (found.length === 0) return false;
-    for (const claim of found) this.claimList.push(claim);
-    this.withoutObserving(() => this.options.painter.add(found));
+    for (const claim of found) {
+      this.claimList.push(claim);
+      this.unpainted.push(claim);
+    }
     return true;
+  }
+
+  /**
+   * Paints the claims found so far in this slice. Painting once, after the slice's style queries
+   * (textShown), matters: the first highlight adds the highlight stylesheet, after which the page's
+   * style is recomputed in full by the next style query, or else by the browser's next frame,
+   * outside the scanner's slices.
+   */
+  private paintPending(): void {
+    if (this.unpainted.length === 0) return;
+    const claims = this.unpainted;
+    this.unpainted = [];
+    this.withoutObserving(() => this.options.painter.add(claims));
   }
 }

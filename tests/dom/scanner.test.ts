@@ -242,6 +242,31 @@ describe('late content', () => {
     expect(texts(scanner.claims)).toEqual(['paid El Salvador $6 million']);
   });
 
+  it('leaves out claims hidden by style, inside or around them, and reads them when shown', async () => {
+    build(
+      '<main><p id="styled" style="display:none">The U.S. paid El Salvador $6 million.</p>' +
+        '<p id="ghost" style="visibility:hidden">Held incommunicado in CECOT.</p>' +
+        '<p>Officials said 238 <span id="inner" style="display:none">Venezuelans</span> were deported to El Salvador.</p>' +
+        '<p>Earlier, a judge ordered the flights turned around.</p></main>',
+    );
+    const { scheduler, scanner } = setup();
+    current = scanner;
+    scanner.start();
+    scheduler.runIdle();
+    expect(texts(scanner.claims)).toEqual(['ordered the flights turned around']);
+
+    document.getElementById('styled')!.style.display = '';
+    document.getElementById('inner')!.style.display = '';
+    await observed();
+    scheduler.advance(BATCH_DELAY_MS);
+    scheduler.runIdle();
+    expect(texts(scanner.claims)).toEqual([
+      'paid El Salvador $6 million',
+      '238 Venezuelans were deported to El Salvador',
+      'ordered the flights turned around',
+    ]);
+  });
+
   it('does not reread for style changes that show or hide nothing', async () => {
     const { scheduler, scanner } = started();
     const readBefore = scanner.stats.rootsRead;

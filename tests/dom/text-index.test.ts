@@ -4,6 +4,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractText } from '../../cli/extract-html';
 import { TextWalker, rangeOf, readText } from '../../dom/text-index';
@@ -54,6 +55,36 @@ describe('the same text as the CLI extractor', () => {
       expect(readText(document.body).text).toBe(extractText(html));
     });
   }
+
+  it('for any mix of words, spaces, tabs, line breaks and no-break spaces in a paragraph', () => {
+    const piece = fc.constantFrom(
+      'Tren',
+      'de',
+      'é',
+      '238',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      ' \n ',
+      '\u00a0',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), fc.array(piece, { maxLength: 6 }), (a, b) => {
+        const html = `<div>x<p>${a.join('')}<b>${b.join('')}</b>${a.join('')}</p>y</div>`;
+        load(html);
+        const chunk = readText(document.body);
+        expect(chunk.text).toBe(extractText(html));
+        chunk.nodes.forEach((node, i) => {
+          const length = chunk.ends[i]! - chunk.starts[i]!;
+          expect(chunk.text.slice(chunk.starts[i], chunk.ends[i])).toBe(
+            node.data.slice(chunk.offsets[i], chunk.offsets[i]! + length),
+          );
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   const articles = readdirSync(ARTICLES).filter((file) => file.endsWith('.html'));
   it.each(articles)('fixture article %s', (file) => {

@@ -54,7 +54,8 @@ interface Painted {
   ranges: number;
   /** Their texts (whitespace squashed), in no particular order. */
   texts: string[];
-  /** Ranges whose text is still in the document (a range whose text was removed paints nothing). */
+  /** Ranges over text still in the document (when its text is removed, a range collapses onto
+   * the parent, or stays in the removed nodes: either way it paints nothing). */
   connected: number;
   /** Ranges in claimlens-active. */
   active: number;
@@ -77,7 +78,7 @@ function readPainted(): Painted {
     for (const range of highlight) {
       if (seen.has(range)) continue;
       seen.add(range);
-      if (range.startContainer.isConnected) connected++;
+      if (range.startContainer.isConnected && !range.collapsed) connected++;
       const fragment = range instanceof Range ? range.cloneContents() : null;
       fragment?.querySelectorAll('br').forEach((br) => br.replaceWith('\n'));
       texts.push((fragment?.textContent ?? '').replace(/\s+/g, ' ').trim());
@@ -202,7 +203,6 @@ interface PageGlobals {
     droppedSheets?: number;
     overrideCalls?: Record<string, number>;
   };
-  __hostile: Record<string, () => unknown>;
 }
 
 function describeTasks(tasks: ExtensionTask[]): string {
@@ -220,10 +220,7 @@ function describeTasks(tasks: ExtensionTask[]): string {
  * page: no task over LONG_TASK_MS, no error that only the extension's visit has, and the page still
  * working in both visits.
  */
-async function hostile(
-  file: string,
-  check: (visit: Visit) => Promise<void>,
-): Promise<{ tasks: ExtensionTask[] }> {
+async function hostile(file: string, check: (visit: Visit) => Promise<void>): Promise<void> {
   const stopTrace = await startTrace(extended.context, tracer, extended.extensionId!);
   const [without, withExtension] = await Promise.all([open(plain, file), open(extended, file)]);
   let tasks: ExtensionTask[] = [];
@@ -246,7 +243,6 @@ async function hostile(
   expect(tasks.filter((task) => task.ms > LONG_TASK_MS)).toEqual([]);
   const newErrors = withExtension.errors.filter((error) => !without.errors.includes(error));
   expect(newErrors, 'errors seen only with the extension').toEqual([]);
-  return { tasks };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -275,51 +271,73 @@ describe('hostile pages', () => {
     });
   });
 
-  it('5,000-deep nesting: the claim at the bottom, and one added there later', { timeout: 120_000 }, async () => {
-    await hostile('hostile-deep-nesting.html', async ({ page }) => {
-      expect(await hook(page, 'depth')).toBeGreaterThanOrEqual(5000);
-      const state = await settle(page, [CLAIM_COURT, CLAIM_238]);
-      expect(sorted(state.texts)).toEqual(sorted([CLAIM_COURT, CLAIM_238]));
-      await hook(page, 'addLate');
-      const late = await settle(page, [CLAIM_COURT, CLAIM_238, CLAIM_MONEY]);
-      expect(sorted(late.texts)).toEqual(sorted([CLAIM_COURT, CLAIM_238, CLAIM_MONEY]));
-    });
-  });
-
-  it('a single 5 MB text node: the claims at its start and near its end', { timeout: 180_000 }, async () => {
-    await hostile('hostile-huge-text.html', async ({ page }) => {
-      const node = await page.evaluate(() => {
-        const huge = document.getElementById('huge')!;
-        return { nodes: huge.childNodes.length, length: (huge.firstChild as Text).data.length };
+  it(
+    '5,000-deep nesting: the claim at the bottom, and one added there later',
+    { timeout: 120_000 },
+    async () => {
+      await hostile('hostile-deep-nesting.html', async ({ page }) => {
+        expect(await hook(page, 'depth')).toBeGreaterThanOrEqual(5000);
+        const state = await settle(page, [CLAIM_COURT, CLAIM_238]);
+        expect(sorted(state.texts)).toEqual(sorted([CLAIM_COURT, CLAIM_238]));
+        await hook(page, 'addLate');
+        const late = await settle(page, [CLAIM_COURT, CLAIM_238, CLAIM_MONEY]);
+        expect(sorted(late.texts)).toEqual(sorted([CLAIM_COURT, CLAIM_238, CLAIM_MONEY]));
       });
-      expect(node).toEqual({ nodes: 1, length: 5_000_000 });
-      const state = await settle(page, [CLAIM_MONEY, CLAIM_238]);
-      expect(sorted(state.texts)).toEqual(sorted([CLAIM_MONEY, CLAIM_238]));
-    });
-  });
+    },
+  );
+
+  it(
+    'a single 5 MB text node: the claims at its start and near its end',
+    { timeout: 180_000 },
+    async () => {
+      await hostile('hostile-huge-text.html', async ({ page }) => {
+        const node = await page.evaluate(() => {
+          const huge = document.getElementById('huge')!;
+          return { nodes: huge.childNodes.length, length: (huge.firstChild as Text).data.length };
+        });
+        expect(node).toEqual({ nodes: 1, length: 5_000_000 });
+        const state = await settle(page, [CLAIM_MONEY, CLAIM_238]);
+        expect(sorted(state.texts)).toEqual(sorted([CLAIM_MONEY, CLAIM_238]));
+      });
+    },
+  );
 
   it('shadow roots: open, closed, nested, declarative and slotted text, and text added later', async () => {
-    await hostile('hostile-shadow.html', async ({ page }) => {
-      // Closed roots too (through the extension's own API); slotted text once, where it stands.
+    await hostile('hostile-shadow.html', async ({ page, url }) => {
+      // Closed roots of custom elements too (through the extension's own API), not a closed root
+      // on a div (not looked for: docs/EXTENSION.md); slotted text once, where it stands.
       const expected = [CLAIM_238, CLAIM_MONEY, CLAIM_COURT, CLAIM_PERSON, CLAIM_HELD, CLAIM_PLACE];
       const state = await settle(page, expected);
       expect(sorted(state.texts)).toEqual(sorted(expected));
-      // Painted, not only registered: the ::highlight() rules are adopted into each shadow root.
-      const styled = await inOwnWorld(page, () =>
-        ['open-host', 'nested-host', 'declarative-host'].map((id) => {
-          const root = document.getElementById(id)!.shadowRoot!;
-          const inner = root.getElementById('inner-host')?.shadowRoot ?? root;
-          const p = inner.querySelector('p') ?? inner.firstChild!.parentNode!;
-          const color = getComputedStyle(p as Element, '::highlight(claimlens-count)');
-          return [...inner.adoptedStyleSheets].some((sheet) =>
+      // Painted, not only registered: ::highlight() rules apply within the tree of the stylesheet
+      // holding them, so ours is adopted by each shadow root with a claim.
+      const styled = await inOwnWorld(page, () => {
+        const open = document.getElementById('open-host')!.shadowRoot!;
+        const nested = document.getElementById('nested-host')!.shadowRoot!;
+        const inner = nested.getElementById('inner-host')!.shadowRoot!;
+        const declarative = document.getElementById('declarative-host')!.shadowRoot!;
+        return [open, inner, declarative].map((root) =>
+          [...root.adoptedStyleSheets].some((sheet) =>
             [...sheet.cssRules].some((rule) => rule.cssText.includes('::highlight(claimlens')),
-          ) && color !== null;
-        }),
-      );
+          ),
+        );
+      });
       expect(styled).toEqual([true, true, true]);
+      // The popup and Alt+Shift+J list claims in reading order, a shadow tree where its host is.
+      const inOrder = [CLAIM_238, CLAIM_MONEY, CLAIM_COURT, CLAIM_PERSON, CLAIM_HELD, CLAIM_PLACE];
+      const { report } = await waitForReport(extended.worker!, url, (r) => r.matches.length === 6);
+      expect(report.matches.map((match) => squash(match.text))).toEqual(inOrder);
+
       await hook(page, 'addLate');
       const late = await settle(page, [...expected, CLAIM_LAW]);
       expect(sorted(late.texts)).toEqual(sorted([...expected, CLAIM_LAW]));
+      const after = await waitForReport(extended.worker!, url, (r) => r.matches.length === 7);
+      expect(after.report.matches.map((match) => squash(match.text))).toEqual([
+        CLAIM_238,
+        CLAIM_MONEY,
+        CLAIM_LAW,
+        ...inOrder.slice(2),
+      ]);
     });
   });
 
@@ -381,7 +399,7 @@ describe('hostile pages', () => {
     });
   });
 
-  it('a page that rewrites its own DOM every 100 ms: steady claims stay, the live one keeps up', async () => {
+  it('a page that rewrites its own DOM every 100 ms: steady claims stay, no ranges pile up', async () => {
     await hostile('hostile-rewrite.html', async ({ page, url }) => {
       await settle(page, [CLAIM_COURT, CLAIM_238]);
       const samples: Painted[] = [];
@@ -401,7 +419,9 @@ describe('hostile pages', () => {
       expect(samples.filter((sample) => !sample.texts.includes(CLAIM_COURT))).toEqual([]);
       // Ranges of replaced text never pile up: the steady claim and at most one live one.
       expect(Math.max(...samples.map((sample) => sample.ranges))).toBeLessThanOrEqual(2);
-      expect(live).toBeGreaterThan(0);
+      // A change is read 100 ms after it (the scanner's batching), just when this page's next
+      // rewrite is due: about every other revision is highlighted (docs/EXTENSION.md).
+      expect(live).toBeGreaterThanOrEqual(samples.length / 4);
       // Once the page stops, its last revision is highlighted and reported.
       await hook(page, 'stop');
       const final = await settle(page, [CLAIM_COURT, CLAIM_238]);
@@ -414,8 +434,12 @@ describe('hostile pages', () => {
     await hostile('hostile-removes-ui.html', async ({ page, url }) => {
       await waitForReport(extended.worker!, url, (report) => report.matches.length === 2);
       const counters = () => pageCounters(page);
-      // The page empties the registry and the adopted stylesheets every 250 ms.
-      await pollUntil(counters, (page) => page.clearedHighlights! >= 2, 5000);
+      // The page empties the registry and the adopted stylesheets every 250 ms. Without the
+      // reader doing anything, nothing is put back: four more rounds find nothing to clear.
+      const wiped = await pollUntil(counters, (page) => page.clearedHighlights! >= 1, 5000);
+      expect(wiped.ok, 'the page cleared our highlights').toBe(true);
+      await page.waitForTimeout(1000);
+      expect((await counters()).clearedHighlights).toBe(wiped.value.clearedHighlights);
 
       // Highlights and their stylesheet are put back when the reader moves the pointer.
       await hook(page, 'stopWiping');
@@ -435,10 +459,12 @@ describe('hostile pages', () => {
       // Alt+Shift+J opens a card; the page removes the host at once. The claim is still marked,
       // and the next card puts the host back once: one host per reader action, never a loop.
       await page.keyboard.press('Alt+Shift+KeyJ');
-      await pollUntil(counters, (page) => page.removedHosts === 1, 3000);
+      const first = await pollUntil(counters, (page) => page.removedHosts! >= 1, 3000);
+      expect(first.value.removedHosts).toBe(1);
       expect((await painted(page)).active).toBe(1);
       await page.keyboard.press('Alt+Shift+KeyJ');
-      await pollUntil(counters, (page) => page.removedHosts === 2, 3000);
+      const second = await pollUntil(counters, (page) => page.removedHosts! >= 2, 3000);
+      expect(second.value.removedHosts).toBe(2);
       await page.waitForTimeout(1000);
       expect((await counters()).removedHosts).toBe(2);
 

@@ -351,6 +351,14 @@ describe('refuses a damaged spec', () => {
     looped.automaton.fail[1] = 2; // a failure link must point to a smaller node
     expect(() => createMatcher(looped)).toThrow(/failure link/);
   });
+
+  it('whose node lists itself among its children (walking up to the root would never end)', () => {
+    const { spec } = compilePacks([pack([TDA])]);
+    const selfParent = structuredClone(spec);
+    selfParent.automaton.childStart[1] = 1; // node 1's children would start at node 1
+    expect(() => createMatcher(selfParent)).toThrow(/children of node/);
+    expect(createMatcher(spec).scan('Tren de Aragua')).toHaveLength(1);
+  });
 });
 
 // A property against a reference implementation: random word patterns with alternatives and
