@@ -14,12 +14,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Worker } from 'playwright-core';
 import type { TabClaims } from '../messaging/protocol';
+import { CHROMIUM, chromiumArgs } from './chromium';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXTENSION = path.join(REPO, '.output/chrome-mv3');
 const DEMO = path.join(REPO, 'tests/fixtures/articles/demo-article.html');
 const SCREENSHOTS = path.join(REPO, 'docs/screenshots');
-const CHROMIUM = '/usr/bin/chromium';
 
 function serveDemo(): Promise<{ url: string; close(): void }> {
   const server = createServer((request, response) => {
@@ -77,16 +77,7 @@ async function main(): Promise<void> {
     executablePath: CHROMIUM,
     headless,
     viewport: headless ? { width: 1280, height: 900 } : null,
-    args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(EXTENSION),
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -3,7 +3,8 @@
 
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { CHROMIUM, EXTENSION_DIR, REPO } from './harness';
+import { CHROMIUM } from '../../scripts/chromium';
+import { EXTENSION_DIR, REPO } from './harness';
 
 export default function setup(): void {
   if (!existsSync(CHROMIUM)) {

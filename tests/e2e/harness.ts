@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { TabClaims } from '../../messaging/protocol';
+import { CHROMIUM, chromiumArgs } from '../../scripts/chromium';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = path.join(REPO, '.output/chrome-mv3');
-export const CHROMIUM = '/usr/bin/chromium';
 export const CORPUS_DIR = path.resolve(REPO, '../shared/corpus');
 export const ARTICLES_DIR = path.join(REPO, 'tests/fixtures/articles');
 export const PAGES_DIR = path.join(REPO, 'tests/e2e/pages');
@@ -94,21 +94,7 @@ export async function launch(options: {
   deterministic?: boolean;
 }): Promise<Session> {
   const profile = mkdtempSync(path.join(tmpdir(), 'claimlens-e2e-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-  if (options.extension) {
-    args.unshift(
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-    );
-  }
+  const args = chromiumArgs(options.extension ? EXTENSION_DIR : null);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
