@@ -51,9 +51,9 @@ import type { PeerRegex } from './peer-regex';
 import { startBenchServer } from './server';
 import { syntheticPack } from './synthetic-pack';
 import { WARMUP_RUNS } from './warmup';
+import { CHROMIUM, chromiumArgs } from '../scripts/chromium';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = '/usr/bin/chromium';
 const RESULTS_FILE = path.join(REPO, 'bench/results/browser-bench.json');
 const PACKS = ['bundled', 'facts1000', 'facts5000'] as const;
 type PackName = (typeof PACKS)[number];
@@ -225,25 +225,12 @@ function buildExtension(options: Options): { dir: string; cleanup: () => void } 
 // ------------------------------------------------------------------------------------------------
 // Browser
 
-const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 async function launch(
   origin: string,
   extensionDir: string | null,
 ): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'claimlens-bench-profile-'));
-  const args = [...BROWSER_ARGS];
-  if (extensionDir !== null) {
-    args.unshift(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
-  }
+  const args = chromiumArgs(extensionDir);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
