@@ -6,8 +6,8 @@ declare module 'findandreplacedomtext' {
     /** Element name to wrap each match (each portion of it, per text node) in. */
     wrap?: string;
     /** Makes the node that replaces each portion of a match (a match split over text nodes has
-     * several portions; its first has indexInMatch 0). */
-    replace?: (portion: { text: string; index: number; indexInMatch: number }) => Node;
+     * several portions, numbered from 0 in each match). */
+    replace?: (portion: { text: string; index: number }) => Node;
     /** "prose": skip non-prose elements (script, style, inputs) and never match across blocks. */
     preset?: 'prose';
   }

@@ -1,6 +1,6 @@
 // Prints the result of `npm run bench` as Markdown tables, for docs/BENCHMARK.md and the README:
-// `npx tsx bench/markdown.ts [bench/results/browser-bench.json]`. It only formats the JSON the
-// benchmark wrote; it measures nothing.
+// `npx tsx bench/markdown.ts [--pages] [FILE]` (FILE: bench/results/browser-bench.json by default;
+// --pages adds the per-page table). It only formats the JSON the benchmark wrote.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -68,7 +68,10 @@ interface Result {
   }[];
 }
 
-const file = process.argv[2] ?? path.join(REPO, 'bench/results/browser-bench.json');
+const args = process.argv.slice(2);
+const withPages = args.includes('--pages');
+const file =
+  args.find((arg) => !arg.startsWith('--')) ?? path.join(REPO, 'bench/results/browser-bench.json');
 const result = JSON.parse(readFileSync(file, 'utf8')) as Result;
 const ms = (value: number | undefined | null, digits = 1) =>
   value === undefined || value === null ? '–' : value.toFixed(digits);
@@ -136,7 +139,7 @@ lines.push(
   ),
 );
 
-if (process.argv.includes('--pages')) {
+if (withPages) {
   lines.push(
     '',
     row([

@@ -441,9 +441,9 @@ const api = {
       const finder = findAndReplaceDOMText(document.body, {
         find: regex,
         preset: 'prose',
-        // What `wrap: 'mark'` does, counting matches (a match's first portion starts it).
+        // What `wrap: 'mark'` does, counting matches (portions are numbered from 0 in each match).
         replace: (portion) => {
-          if (portion.indexInMatch === 0) marks++;
+          if (portion.index === 0) marks++;
           const mark = document.createElement('mark');
           mark.textContent = portion.text;
           return mark;
