@@ -17,9 +17,9 @@ import type { Pack } from '../../core/pack';
 import type { RawMatch } from '../../core/types';
 import { ACTIVE_HIGHLIGHT, CustomHighlightPainter } from '../../dom/highlights';
 import type { HighlightHost, HighlightLike, Paintable, Painter } from '../../dom/highlights';
-import type { Scheduler } from '../../dom/schedule';
 import { BATCH_DELAY_MS, Scanner } from '../../dom/scanner';
 import type { Claim } from '../../dom/scanner';
+import { ManualScheduler } from './manual-scheduler';
 import { TEXT_OVERLAP, TEXT_PORTION, TextWalker, rangeOf, readText } from '../../dom/text-index';
 import type { TextChunk } from '../../dom/text-index';
 
@@ -43,47 +43,6 @@ afterEach(() => {
 
 const CLAIM = '238 Venezuelans were deported to El Salvador';
 const FILLER = 'The committee heard routine testimony about procedure and scheduling. ';
-
-/** A clock that moves only when read (by `tick` ms each time), and idle work run by hand. */
-class ManualScheduler implements Scheduler {
-  time = 0;
-  private idleTasks: ((budget: number) => void)[] = [];
-  private timers: { at: number; task: () => void }[] = [];
-  constructor(private readonly tick = 0) {}
-  idle(task: (budget: number) => void) {
-    this.idleTasks.push(task);
-    return () => {
-      this.idleTasks = this.idleTasks.filter((queued) => queued !== task);
-    };
-  }
-  later(ms: number, task: () => void) {
-    const timer = { at: this.time + ms, task };
-    this.timers.push(timer);
-    return () => {
-      this.timers = this.timers.filter((queued) => queued !== timer);
-    };
-  }
-  now() {
-    this.time += this.tick;
-    return this.time;
-  }
-  /** Runs idle work until there is none; returns how many slices ran. */
-  runIdle(): number {
-    let ran = 0;
-    while (this.idleTasks.length > 0) {
-      this.idleTasks.shift()!(8);
-      if (++ran > 10_000) throw new Error('idle work never ends');
-    }
-    return ran;
-  }
-  advance(ms: number): void {
-    this.time += ms;
-    const due = this.timers.filter((timer) => timer.at <= this.time);
-    this.timers = this.timers.filter((timer) => timer.at > this.time);
-    for (const timer of due) timer.task();
-    this.runIdle();
-  }
-}
 
 /** Replaces the children of `target` with the nodes of `markup` (parsed, never assigned as HTML). */
 function fill(target: Element | ShadowRoot, markup: string): void {
