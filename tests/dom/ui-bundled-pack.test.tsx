@@ -13,7 +13,7 @@ import { createDescriber, type ScanMatch } from '../../core/describe';
 import type { Pack } from '../../core/pack';
 import type { FactRef } from '../../core/types';
 import { loadPack } from '../../facts/load';
-import { strictTranslator } from './ui-fixtures';
+import { strictTranslator, text } from './ui-fixtures';
 
 function bundledPack(): Pack {
   const path = join(dirname(fileURLToPath(import.meta.url)), '../../facts/packs/cecot-2025.json');
@@ -55,10 +55,6 @@ afterEach(() => {
   render(null, host);
   host.remove();
 });
-
-function text(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 describe('the bundled pack in the UI', () => {
   const pack = bundledPack();

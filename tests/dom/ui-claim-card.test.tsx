@@ -5,11 +5,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClaimCard } from '../../components/ClaimCard';
 import type { ScanMatch } from '../../core/describe';
 import {
-  expelledCountMatch,
   gangLabelMatch,
   hostileMatch,
-  strictTranslator,
   translatorFor,
+  strictTranslator,
+  expelledCountMatch,
+  text,
 } from './ui-fixtures';
 
 let host: HTMLElement;
@@ -31,10 +32,6 @@ function renderCard(match: ScanMatch, lang: 'en' | 'es' = 'en', onClose = vi.fn(
   const dialog = host.querySelector<HTMLElement>('[role="dialog"]');
   if (dialog === null) throw new Error('no dialog rendered');
   return { dialog, onClose };
-}
-
-function text(element: Element | null): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 describe('ClaimCard content', () => {

@@ -192,3 +192,8 @@ export function strictTranslator(lang: 'en' | 'es'): Translate & { missing: stri
   strict.missing = missing;
   return strict;
 }
+
+/** An element's text with whitespace collapsed, as a reader sees it. */
+export function text(element: Element | null | undefined): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -18,7 +18,7 @@ import { installPackFile } from '../../entrypoints/options/install';
 import { MAX_PACK_BYTES } from '../../facts/limits';
 import type { InstallPackResult, PackSummary } from '../../messaging/protocol';
 import { HIGHLIGHT_PALETTE, normalizeHostname } from '../../messaging/settings';
-import { strictTranslator, translatorFor } from './ui-fixtures';
+import { translatorFor, strictTranslator, text } from './ui-fixtures';
 
 let host: HTMLElement;
 
@@ -32,10 +32,6 @@ afterEach(() => {
   render(null, host);
   host.remove();
 });
-
-function text(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 const BUNDLED: InstalledPack = {
   id: 'cecot-2025',

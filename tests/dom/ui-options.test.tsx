@@ -14,7 +14,7 @@ import {
   type HighlightColor,
   type HighlightStyle,
 } from '../../messaging/settings';
-import { strictTranslator, translatorFor } from './ui-fixtures';
+import { translatorFor, strictTranslator, text } from './ui-fixtures';
 
 let host: HTMLElement;
 
@@ -27,10 +27,6 @@ afterEach(() => {
   render(null, host);
   host.remove();
 });
-
-function text(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 const BUNDLED: InstalledPack = {
   id: 'cecot-2025',

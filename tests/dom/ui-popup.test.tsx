@@ -5,7 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClaimList, groupByFact } from '../../components/ClaimList';
 import { PopupView, type PopupViewProps } from '../../components/PopupView';
 import type { ScanMatch } from '../../core/describe';
-import { expelledCountMatch, gangLabelMatch, strictTranslator, translatorFor } from './ui-fixtures';
+import {
+  gangLabelMatch,
+  translatorFor,
+  strictTranslator,
+  expelledCountMatch,
+  text,
+} from './ui-fixtures';
 
 let host: HTMLElement;
 
@@ -18,10 +24,6 @@ afterEach(() => {
   render(null, host);
   host.remove();
 });
-
-function text(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 /** Matches in page order: two facts, interleaved, the count fact three times. */
 function pageMatches(): ScanMatch[] {
