@@ -5,7 +5,7 @@
 import axe from 'axe-core';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ClaimCard } from '../../components/ClaimCard';
 import { OptionsView } from '../../components/OptionsView';
 import { PopupView } from '../../components/PopupView';
@@ -17,7 +17,7 @@ import {
   type Palette,
 } from '../../components/styles';
 import { HIGHLIGHT_PALETTE, normalizeHostname } from '../../messaging/settings';
-import { expelledCountMatch, gangLabelMatch, translatorFor } from './ui-fixtures';
+import { expelledCountMatch, gangLabelMatch, translatorFor, renderHost } from './ui-fixtures';
 
 /** WCAG 2 relative luminance of an sRGB colour written #rrggbb. */
 function luminance(hex: string): number {
@@ -87,22 +87,15 @@ describe('contrast', () => {
 });
 
 describe('axe-core (structure, names, ARIA)', () => {
-  let host: HTMLElement;
+  const host = renderHost();
 
   beforeEach(() => {
     document.documentElement.lang = 'en';
     document.title = 'ClaimLens';
-    host = document.createElement('div');
-    document.body.append(host);
-  });
-
-  afterEach(() => {
-    render(null, host);
-    host.remove();
   });
 
   async function violations(): Promise<string[]> {
-    const result = await axe.run(host, {
+    const result = await axe.run(host(), {
       // No layout in happy-dom: contrast is checked from the palette above, and in Chromium.
       rules: { 'color-contrast': { enabled: false } },
       resultTypes: ['violations'],
@@ -117,7 +110,7 @@ describe('axe-core (structure, names, ARIA)', () => {
     act(() => {
       render(
         <ClaimCard match={expelledCountMatch()} t={translatorFor('en')} onClose={() => {}} />,
-        host,
+        host(),
       );
     });
     expect(await violations()).toEqual([]);
@@ -139,10 +132,10 @@ describe('axe-core (structure, names, ARIA)', () => {
           onEnabledChange={() => {}}
           onOpenOptions={() => {}}
         />,
-        host,
+        host(),
       );
     });
-    act(() => host.querySelector<HTMLButtonElement>('.cl-group-toggle')!.click());
+    act(() => host().querySelector<HTMLButtonElement>('.cl-group-toggle')!.click());
     expect(await violations()).toEqual([]);
   });
 
@@ -172,7 +165,7 @@ describe('axe-core (structure, names, ARIA)', () => {
           onHighlightStyleChange={() => {}}
           onHighlightColorChange={() => {}}
         />,
-        host,
+        host(),
       );
     });
     expect(await violations()).toEqual([]);
@@ -180,10 +173,10 @@ describe('axe-core (structure, names, ARIA)', () => {
 
   it('would report a real problem (the check is live)', async () => {
     const unlabelled = document.createElement('button');
-    host.append(unlabelled);
+    host().append(unlabelled);
     const image = document.createElement('img');
     image.src = 'x.png';
-    host.append(image);
+    host().append(image);
     const found = await violations();
     expect(found.some((violation) => violation.startsWith('button-name'))).toBe(true);
     expect(found.some((violation) => violation.startsWith('image-alt'))).toBe(true);

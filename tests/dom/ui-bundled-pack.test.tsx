@@ -6,14 +6,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClaimCard } from '../../components/ClaimCard';
 import { ClaimList } from '../../components/ClaimList';
 import { createDescriber, type ScanMatch } from '../../core/describe';
 import type { Pack } from '../../core/pack';
 import type { FactRef } from '../../core/types';
 import { loadPack } from '../../facts/load';
-import { strictTranslator, text } from './ui-fixtures';
+import { strictTranslator, text, renderHost } from './ui-fixtures';
 
 function bundledPack(): Pack {
   const path = join(dirname(fileURLToPath(import.meta.url)), '../../facts/packs/cecot-2025.json');
@@ -44,17 +44,7 @@ function describeEveryFact(pack: Pack): ScanMatch[] {
   );
 }
 
-let host: HTMLElement;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-});
-
-afterEach(() => {
-  render(null, host);
-  host.remove();
-});
+const host = renderHost();
 
 describe('the bundled pack in the UI', () => {
   const pack = bundledPack();
@@ -70,9 +60,9 @@ describe('the bundled pack in the UI', () => {
       const t = strictTranslator(lang);
       for (const match of matches) {
         act(() => {
-          render(<ClaimCard match={match} t={t} onClose={() => {}} />, host);
+          render(<ClaimCard match={match} t={t} onClose={() => {}} />, host());
         });
-        const card = host.querySelector('[role="dialog"]')!;
+        const card = host().querySelector('[role="dialog"]')!;
         const shown = text(card);
         expect(shown, match.factId).toContain(match.claim);
         expect(shown, match.factId).toContain(match.context);
@@ -111,13 +101,13 @@ describe('the bundled pack in the UI', () => {
   it('groups the whole pack into one popup entry per fact', () => {
     const t = strictTranslator('en');
     act(() => {
-      render(<ClaimList matches={matches} t={t} onReveal={() => {}} />, host);
+      render(<ClaimList matches={matches} t={t} onReveal={() => {}} />, host());
     });
-    expect(host.querySelectorAll('.cl-group')).toHaveLength(pack.facts.length);
-    for (const toggle of host.querySelectorAll<HTMLButtonElement>('.cl-group-toggle')) {
+    expect(host().querySelectorAll('.cl-group')).toHaveLength(pack.facts.length);
+    for (const toggle of host().querySelectorAll<HTMLButtonElement>('.cl-group-toggle')) {
       act(() => toggle.click());
     }
-    expect(host.querySelectorAll('.cl-group-body:not([hidden])')).toHaveLength(pack.facts.length);
+    expect(host().querySelectorAll('.cl-group-body:not([hidden])')).toHaveLength(pack.facts.length);
     expect(t.missing).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ClaimCard } from '../../components/ClaimCard';
 import type { ScanMatch } from '../../core/describe';
 import {
@@ -11,25 +11,16 @@ import {
   strictTranslator,
   expelledCountMatch,
   text,
+  renderHost,
 } from './ui-fixtures';
 
-let host: HTMLElement;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-});
-
-afterEach(() => {
-  render(null, host);
-  host.remove();
-});
+const host = renderHost();
 
 function renderCard(match: ScanMatch, lang: 'en' | 'es' = 'en', onClose = vi.fn()) {
   act(() => {
-    render(<ClaimCard match={match} t={translatorFor(lang)} onClose={onClose} />, host);
+    render(<ClaimCard match={match} t={translatorFor(lang)} onClose={onClose} />, host());
   });
-  const dialog = host.querySelector<HTMLElement>('[role="dialog"]');
+  const dialog = host().querySelector<HTMLElement>('[role="dialog"]');
   if (dialog === null) throw new Error('no dialog rendered');
   return { dialog, onClose };
 }
@@ -40,7 +31,7 @@ describe('ClaimCard content', () => {
     const { dialog } = renderCard(match);
     const titleId = dialog.getAttribute('aria-labelledby');
     expect(titleId).toBeTruthy();
-    const title = host.querySelector(`[id="${titleId}"]`);
+    const title = host().querySelector(`[id="${titleId}"]`);
     expect(text(title)).toBe(match.claim);
     expect(text(dialog)).toContain(match.context);
   });
@@ -281,10 +272,10 @@ describe('ClaimCard keyboard and screen readers', () => {
           onClose={() => {}}
           focusOnOpen
         />,
-        host,
+        host(),
       );
     });
-    expect(document.activeElement).toBe(host.querySelector('[role="dialog"]'));
+    expect(document.activeElement).toBe(host().querySelector('[role="dialog"]'));
   });
 
   it('leaves focus where it was when opened by hover', () => {
@@ -302,7 +293,7 @@ describe('ClaimCard keyboard and screen readers', () => {
       for (const match of [expelledCountMatch(), gangLabelMatch(), hostileMatch()]) {
         for (const comparison of ['agrees', 'differs', 'not-compared'] as const) {
           act(() => {
-            render(<ClaimCard match={{ ...match, comparison }} t={t} onClose={() => {}} />, host);
+            render(<ClaimCard match={{ ...match, comparison }} t={t} onClose={() => {}} />, host());
           });
         }
       }

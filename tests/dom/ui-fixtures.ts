@@ -7,6 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScanMatch, ScanSource } from '../../core/describe';
 import { createTranslate, type MessagesFile, type Translate } from '../../ui/i18n';
+import { render } from 'preact';
+import { afterEach, beforeEach } from 'vitest';
 
 const AMNESTY_UK_OUTCOME: Omit<ScanSource, 'quote'> = {
   title: 'Urgent Action outcome: Men Expelled To El Salvador Repatriated',
@@ -196,4 +198,27 @@ export function strictTranslator(lang: 'en' | 'es'): Translate & { missing: stri
 /** An element's text with whitespace collapsed, as a reader sees it. */
 export function text(element: Element | null | undefined): string {
   return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Gives each test a fresh element in the document to render into, unmounted and removed after
+ * the test. Call it at the top of a file or describe block; the returned function reads the
+ * current test's element.
+ */
+export function renderHost(): () => HTMLElement {
+  let host: HTMLElement | undefined;
+  beforeEach(() => {
+    host = document.createElement('div');
+    document.body.append(host);
+  });
+  afterEach(() => {
+    if (host === undefined) return;
+    render(null, host);
+    host.remove();
+    host = undefined;
+  });
+  return () => {
+    if (host === undefined) throw new Error('renderHost: no test is running');
+    return host;
+  };
 }

@@ -7,7 +7,7 @@
 import axe from 'axe-core';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   OptionsView,
   type InstalledPack,
@@ -18,19 +18,12 @@ import { installPackFile } from '../../entrypoints/options/install';
 import { MAX_PACK_BYTES } from '../../facts/limits';
 import type { InstallPackResult, PackSummary } from '../../messaging/protocol';
 import { HIGHLIGHT_PALETTE, normalizeHostname } from '../../messaging/settings';
-import { translatorFor, strictTranslator, text } from './ui-fixtures';
+import { translatorFor, strictTranslator, text, renderHost } from './ui-fixtures';
 
-let host: HTMLElement;
+const host = renderHost();
 
 beforeEach(() => {
   document.documentElement.lang = 'en';
-  host = document.createElement('div');
-  document.body.append(host);
-});
-
-afterEach(() => {
-  render(null, host);
-  host.remove();
 });
 
 const BUNDLED: InstalledPack = {
@@ -79,12 +72,12 @@ function props(overrides: Partial<OptionsViewProps> = {}): OptionsViewProps {
 
 function show(packMessage: PackMessage | null, lang: 'en' | 'es' = 'en') {
   act(() => {
-    render(<OptionsView {...props({ packMessage, t: translatorFor(lang) })} />, host);
+    render(<OptionsView {...props({ packMessage, t: translatorFor(lang) })} />, host());
   });
-  return host.querySelector('[role="status"]')!;
+  return host().querySelector('[role="status"]')!;
 }
 
-const fileInput = () => host.querySelector<HTMLInputElement>('input[type="file"]')!;
+const fileInput = () => host().querySelector<HTMLInputElement>('input[type="file"]')!;
 
 const refused = (
   reason: Extract<InstallPackResult, { ok: false }>['reason'],
@@ -103,12 +96,12 @@ describe('the file field', () => {
   it('is labelled, takes .json files, and hands the chosen file over once', () => {
     const onInstallFile = vi.fn();
     act(() => {
-      render(<OptionsView {...props({ onInstallFile })} />, host);
+      render(<OptionsView {...props({ onInstallFile })} />, host());
     });
     const input = fileInput();
     expect(input.accept).toBe('.json,application/json');
-    expect(text(host.querySelector(`label[for="${input.id}"]`))).toBe('Pack file (.json)');
-    expect(text(host.querySelector('[aria-labelledby="cl-packs-heading"] h3:last-of-type'))).toBe(
+    expect(text(host().querySelector(`label[for="${input.id}"]`))).toBe('Pack file (.json)');
+    expect(text(host().querySelector('[aria-labelledby="cl-packs-heading"] h3:last-of-type'))).toBe(
       'Install a pack from a file',
     );
     // The hint and the outcome describe the field.
@@ -132,11 +125,11 @@ describe('the file field', () => {
     act(() => {
       render(
         <OptionsView {...props({ onInstallFile: undefined, onRemovePack: undefined })} />,
-        host,
+        host(),
       );
     });
-    expect(host.querySelector('input[type="file"]')).toBeNull();
-    expect(host.querySelector('.cl-pack-table button')).toBeNull();
+    expect(host().querySelector('input[type="file"]')).toBeNull();
+    expect(host().querySelector('.cl-pack-table button')).toBeNull();
   });
 });
 
@@ -295,9 +288,9 @@ describe('removing packs', () => {
   it('offers Remove only for packs installed from files, named by pack and version', () => {
     const onRemovePack = vi.fn();
     act(() => {
-      render(<OptionsView {...props({ onRemovePack })} />, host);
+      render(<OptionsView {...props({ onRemovePack })} />, host());
     });
-    const buttons = [...host.querySelectorAll<HTMLButtonElement>('.cl-pack-table button')];
+    const buttons = [...host().querySelectorAll<HTMLButtonElement>('.cl-pack-table button')];
     expect(buttons.map((button) => button.getAttribute('aria-label'))).toEqual([
       'Remove pack “ClaimLens test pack” version 0.2.0',
     ]);
@@ -374,7 +367,7 @@ describe('every outcome in both languages', () => {
       const t = strictTranslator(lang);
       for (const packMessage of messages) {
         act(() => {
-          render(<OptionsView {...props({ t, packMessage })} />, host);
+          render(<OptionsView {...props({ t, packMessage })} />, host());
         });
       }
       expect(t.missing).toEqual([]);
@@ -384,9 +377,9 @@ describe('every outcome in both languages', () => {
   it('passes axe-core with the field, the table and a refusal shown', async () => {
     for (const packMessage of [messages[1]!, messages[3]!]) {
       act(() => {
-        render(<OptionsView {...props({ packMessage })} />, host);
+        render(<OptionsView {...props({ packMessage })} />, host());
       });
-      const result = await axe.run(host, {
+      const result = await axe.run(host(), {
         rules: { 'color-contrast': { enabled: false } },
         resultTypes: ['violations'],
       });

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   OptionsView,
   type InstalledPack,
@@ -14,19 +14,9 @@ import {
   type HighlightColor,
   type HighlightStyle,
 } from '../../messaging/settings';
-import { translatorFor, strictTranslator, text } from './ui-fixtures';
+import { translatorFor, strictTranslator, text, renderHost } from './ui-fixtures';
 
-let host: HTMLElement;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-});
-
-afterEach(() => {
-  render(null, host);
-  host.remove();
-});
+const host = renderHost();
 
 const BUNDLED: InstalledPack = {
   id: 'cecot-2025',
@@ -96,17 +86,17 @@ function StatefulOptions(props: {
 }
 
 function listedSites(): string[] {
-  return [...host.querySelectorAll('.cl-site-row > span')].map(text);
+  return [...host().querySelectorAll('.cl-site-row > span')].map(text);
 }
 
 function typeAndSubmit(value: string) {
-  const input = host.querySelector<HTMLInputElement>('.cl-add-site input')!;
+  const input = host().querySelector<HTMLInputElement>('.cl-add-site input')!;
   act(() => {
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
   act(() => {
-    host.querySelector<HTMLButtonElement>('.cl-add-site button[type="submit"]')!.click();
+    host().querySelector<HTMLButtonElement>('.cl-add-site button[type="submit"]')!.click();
   });
   return input;
 }
@@ -120,11 +110,11 @@ describe('OptionsView paused sites', () => {
           initialSites={['news.example', 'blog.example']}
           onRemoveSite={onRemoveSite}
         />,
-        host,
+        host(),
       );
     });
     expect(listedSites()).toEqual(['news.example', 'blog.example']);
-    const remove = host.querySelector<HTMLButtonElement>('[aria-label="Remove news.example"]')!;
+    const remove = host().querySelector<HTMLButtonElement>('[aria-label="Remove news.example"]')!;
     expect(text(remove)).toBe('Remove');
     act(() => remove.click());
     expect(onRemoveSite).toHaveBeenCalledWith('news.example');
@@ -134,9 +124,11 @@ describe('OptionsView paused sites', () => {
   it('adds a site typed as an address, storing its hostname, and clears the field', () => {
     const onAddSite = vi.fn();
     act(() => {
-      render(<StatefulOptions initialSites={[]} onAddSite={onAddSite} />, host);
+      render(<StatefulOptions initialSites={[]} onAddSite={onAddSite} />, host());
     });
-    expect(text(host.querySelector('.cl-section p'))).toBe('ClaimLens is not paused on any site.');
+    expect(text(host().querySelector('.cl-section p'))).toBe(
+      'ClaimLens is not paused on any site.',
+    );
     const input = typeAndSubmit('  https://WWW.Example.com/news/2025/03/article?id=1 ');
     expect(onAddSite).toHaveBeenCalledWith('www.example.com');
     expect(listedSites()).toEqual(['www.example.com']);
@@ -146,15 +138,15 @@ describe('OptionsView paused sites', () => {
   it('adds by pressing Enter in the field (form submit)', () => {
     const onAddSite = vi.fn();
     act(() => {
-      render(<StatefulOptions initialSites={[]} onAddSite={onAddSite} />, host);
+      render(<StatefulOptions initialSites={[]} onAddSite={onAddSite} />, host());
     });
-    const input = host.querySelector<HTMLInputElement>('.cl-add-site input')!;
+    const input = host().querySelector<HTMLInputElement>('.cl-add-site input')!;
     act(() => {
       input.value = 'elfaro.net';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     act(() => {
-      host
+      host()
         .querySelector('form')!
         .dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     });
@@ -164,11 +156,11 @@ describe('OptionsView paused sites', () => {
   it('refuses what is not a site, with an error tied to the field', () => {
     const onAddSite = vi.fn();
     act(() => {
-      render(<StatefulOptions initialSites={[]} onAddSite={onAddSite} />, host);
+      render(<StatefulOptions initialSites={[]} onAddSite={onAddSite} />, host());
     });
     for (const bad of ['', 'not a site', 'javascript:alert(1)', '*.x.com', 'exa mple.com']) {
       const input = typeAndSubmit(bad);
-      const error = host.querySelector('[role="alert"]');
+      const error = host().querySelector('[role="alert"]');
       expect(text(error)).toBe('Enter a site such as example.com, or a web address.');
       expect(input.getAttribute('aria-invalid')).toBe('true');
       expect(input.getAttribute('aria-describedby')).toBe(error!.id);
@@ -180,28 +172,28 @@ describe('OptionsView paused sites', () => {
   it('refuses a site already paused and clears the error after a good entry', () => {
     const onAddSite = vi.fn();
     act(() => {
-      render(<StatefulOptions initialSites={['news.example']} onAddSite={onAddSite} />, host);
+      render(<StatefulOptions initialSites={['news.example']} onAddSite={onAddSite} />, host());
     });
     typeAndSubmit('NEWS.example');
-    expect(text(host.querySelector('[role="alert"]'))).toBe('That site is already paused.');
+    expect(text(host().querySelector('[role="alert"]'))).toBe('That site is already paused.');
     const input = typeAndSubmit('other.example');
-    expect(host.querySelector('[role="alert"]')).toBeNull();
+    expect(host().querySelector('[role="alert"]')).toBeNull();
     expect(input.getAttribute('aria-invalid')).toBe('false');
     expect(onAddSite.mock.calls).toEqual([['other.example']]);
   });
 
   it('labels the field', () => {
     act(() => {
-      render(<StatefulOptions initialSites={[]} lang="es" />, host);
+      render(<StatefulOptions initialSites={[]} lang="es" />, host());
     });
-    const input = host.querySelector<HTMLInputElement>('.cl-add-site input')!;
-    const label = host.querySelector(`label[for="${input.id}"]`);
+    const input = host().querySelector<HTMLInputElement>('.cl-add-site input')!;
+    const label = host().querySelector(`label[for="${input.id}"]`);
     expect(text(label)).toBe('Pausar en un sitio');
   });
 });
 
 function radios(legend: string): HTMLInputElement[] {
-  const fieldset = [...host.querySelectorAll('fieldset')].find(
+  const fieldset = [...host().querySelectorAll('fieldset')].find(
     (candidate) => text(candidate.querySelector('legend')) === legend,
   );
   if (fieldset === undefined) throw new Error(`no fieldset “${legend}”`);
@@ -214,7 +206,7 @@ describe('OptionsView highlight style', () => {
     act(() => {
       render(
         <StatefulOptions initialSites={[]} onHighlightStyleChange={onHighlightStyleChange} />,
-        host,
+        host(),
       );
     });
     const styles = radios('Mark claims on pages with');
@@ -236,7 +228,7 @@ describe('OptionsView highlight style', () => {
     act(() => {
       render(
         <StatefulOptions initialSites={[]} onHighlightColorChange={onHighlightColorChange} />,
-        host,
+        host(),
       );
     });
     const colours = radios('Colour');
@@ -249,7 +241,7 @@ describe('OptionsView highlight style', () => {
     // One group each: the radios share a name, so arrow keys move within the group.
     expect(new Set(colours.map((radio) => radio.name)).size).toBe(1);
     expect(colours[0]!.name).not.toBe(radios('Mark claims on pages with')[0]!.name);
-    const samples = [...host.querySelectorAll<HTMLElement>('.cl-swatch')];
+    const samples = [...host().querySelectorAll<HTMLElement>('.cl-swatch')];
     expect(samples.map((sample) => sample.getAttribute('style'))).toEqual(
       Object.values(HIGHLIGHT_PALETTE).map((swatch) => expect.stringContaining(swatch.background)),
     );
@@ -260,9 +252,9 @@ describe('OptionsView highlight style', () => {
 
   it('shows the colour samples as underlines when the style is underline only', () => {
     act(() => {
-      render(<OptionsView {...baseProps({ highlightStyle: 'underline' })} />, host);
+      render(<OptionsView {...baseProps({ highlightStyle: 'underline' })} />, host());
     });
-    const samples = [...host.querySelectorAll<HTMLElement>('.cl-swatch')];
+    const samples = [...host().querySelectorAll<HTMLElement>('.cl-swatch')];
     expect(samples.every((sample) => sample.classList.contains('cl-swatch-underline'))).toBe(true);
     expect(samples.map((sample) => sample.getAttribute('style'))).toEqual(
       Object.values(HIGHLIGHT_PALETTE).map((swatch) => expect.stringContaining(swatch.underline)),
@@ -288,9 +280,9 @@ describe('OptionsView packs', () => {
       },
     ];
     act(() => {
-      render(<OptionsView {...baseProps({ packs, onRemovePack: () => {} })} />, host);
+      render(<OptionsView {...baseProps({ packs, onRemovePack: () => {} })} />, host());
     });
-    const headers = [...host.querySelectorAll('.cl-pack-table th')].map(text);
+    const headers = [...host().querySelectorAll('.cl-pack-table th')].map(text);
     expect(headers).toEqual([
       'Pack',
       'Version',
@@ -300,7 +292,7 @@ describe('OptionsView packs', () => {
       'Origin',
       'Actions',
     ]);
-    const rows = [...host.querySelectorAll('.cl-pack-table tbody tr')].map((row) =>
+    const rows = [...host().querySelectorAll('.cl-pack-table tbody tr')].map((row) =>
       [...row.querySelectorAll('td')].map(text),
     );
     expect(rows).toEqual([
@@ -331,9 +323,9 @@ describe('OptionsView packs', () => {
       '<b>facts[4].claim</b>: too long',
     ];
     act(() => {
-      render(<OptionsView {...baseProps({ packProblems })} />, host);
+      render(<OptionsView {...baseProps({ packProblems })} />, host());
     });
-    const section = host.querySelector('[aria-labelledby="cl-packs-heading"]')!;
+    const section = host().querySelector('[aria-labelledby="cl-packs-heading"]')!;
     expect(text(section.querySelector('h3'))).toBe('Problems found while loading fact packs');
     expect([...section.querySelectorAll('.cl-problems li')].map(text)).toEqual(packProblems);
     expect(section.querySelector('b')).toBeNull();
@@ -341,17 +333,17 @@ describe('OptionsView packs', () => {
 
   it('shows no problem list when every pack loaded', () => {
     act(() => {
-      render(<OptionsView {...baseProps()} />, host);
+      render(<OptionsView {...baseProps()} />, host());
     });
-    expect(host.querySelector('.cl-problems')).toBeNull();
+    expect(host().querySelector('.cl-problems')).toBeNull();
   });
 
   it('says when no pack is installed', () => {
     act(() => {
-      render(<OptionsView {...baseProps({ packs: [] })} />, host);
+      render(<OptionsView {...baseProps({ packs: [] })} />, host());
     });
-    expect(host.querySelector('table')).toBeNull();
-    expect(text(host.querySelector('[aria-labelledby="cl-packs-heading"] p'))).toBe(
+    expect(host().querySelector('table')).toBeNull();
+    expect(text(host().querySelector('[aria-labelledby="cl-packs-heading"] p'))).toBe(
       'No fact pack is installed.',
     );
   });
@@ -363,14 +355,14 @@ describe('OptionsView packs', () => {
         act(() => {
           render(
             <OptionsView {...baseProps({ t, highlightStyle, pausedSites: ['news.example'] })} />,
-            host,
+            host(),
           );
         });
       }
       typeAndSubmit('not a site');
       typeAndSubmit('news.example');
       act(() => {
-        render(<OptionsView {...baseProps({ t, packs: [], packProblems: ['x'] })} />, host);
+        render(<OptionsView {...baseProps({ t, packs: [], packProblems: ['x'] })} />, host());
       });
       expect(t.missing).toEqual([]);
     }

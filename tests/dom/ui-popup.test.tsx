@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ClaimList, groupByFact } from '../../components/ClaimList';
 import { PopupView, type PopupViewProps } from '../../components/PopupView';
 import type { ScanMatch } from '../../core/describe';
@@ -11,19 +11,10 @@ import {
   strictTranslator,
   expelledCountMatch,
   text,
+  renderHost,
 } from './ui-fixtures';
 
-let host: HTMLElement;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-});
-
-afterEach(() => {
-  render(null, host);
-  host.remove();
-});
+const host = renderHost();
 
 /** Matches in page order: two facts, interleaved, the count fact three times. */
 function pageMatches(): ScanMatch[] {
@@ -71,7 +62,7 @@ describe('groupByFact', () => {
 
 function renderList(matches: ScanMatch[], onReveal = vi.fn()) {
   act(() => {
-    render(<ClaimList matches={matches} t={translatorFor('en')} onReveal={onReveal} />, host);
+    render(<ClaimList matches={matches} t={translatorFor('en')} onReveal={onReveal} />, host());
   });
   return onReveal;
 }
@@ -79,7 +70,7 @@ function renderList(matches: ScanMatch[], onReveal = vi.fn()) {
 describe('ClaimList', () => {
   it('shows each fact once, with its claim as heading, its count and each matched text', () => {
     renderList(pageMatches());
-    const groups = [...host.querySelectorAll('.cl-group')];
+    const groups = [...host().querySelectorAll('.cl-group')];
     expect(groups).toHaveLength(2);
     const heading = groups[0]!.querySelector('h3');
     expect(text(heading?.querySelector('.cl-group-claim'))).toBe(expelledCountMatch().claim);
@@ -94,20 +85,22 @@ describe('ClaimList', () => {
 
   it('says beside each numeric occurrence whether it agrees with the sources', () => {
     renderList(pageMatches());
-    const rows = [...host.querySelectorAll('.cl-group')[0]!.querySelectorAll('.cl-occurrences li')];
+    const rows = [
+      ...host().querySelectorAll('.cl-group')[0]!.querySelectorAll('.cl-occurrences li'),
+    ];
     expect(rows.map((row) => text(row.querySelector('.cl-occurrence-comparison')))).toEqual([
       'agrees with a source',
       'agrees with a source',
       'differs from the sources',
     ]);
     // A claim without a number has nothing to compare.
-    const labelRow = host.querySelectorAll('.cl-group')[1]!.querySelector('.cl-occurrences li');
+    const labelRow = host().querySelectorAll('.cl-group')[1]!.querySelector('.cl-occurrences li');
     expect(labelRow?.querySelector('.cl-occurrence-comparison')).toBeNull();
   });
 
   it('reveals the right occurrence on click', () => {
     const onReveal = renderList(pageMatches());
-    const buttons = [...host.querySelectorAll<HTMLButtonElement>('.cl-occurrence')];
+    const buttons = [...host().querySelectorAll<HTMLButtonElement>('.cl-occurrence')];
     // Page order is: count (0), label (1), count (2), count (3); the list shows count's first.
     act(() => buttons[2]!.click());
     act(() => buttons[3]!.click());
@@ -116,7 +109,7 @@ describe('ClaimList', () => {
 
   it('reveals the right occurrence once on Enter, and not on other keys', () => {
     const onReveal = renderList(pageMatches());
-    const second = host.querySelectorAll<HTMLButtonElement>('.cl-occurrence')[1]!;
+    const second = host().querySelectorAll<HTMLButtonElement>('.cl-occurrence')[1]!;
     const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
     act(() => {
       second.dispatchEvent(enter);
@@ -131,14 +124,16 @@ describe('ClaimList', () => {
 
   it('labels each occurrence button with what it does', () => {
     renderList(pageMatches());
-    const first = host.querySelector('.cl-occurrence');
+    const first = host().querySelector('.cl-occurrence');
     expect(first?.getAttribute('aria-label')).toBe('Show “nearly 300 people” on the page');
   });
 
   it('expands a fact to the card’s content and collapses it again', () => {
     renderList(pageMatches());
-    const toggle = host.querySelector<HTMLButtonElement>('.cl-group-toggle')!;
-    const body = host.querySelector<HTMLElement>(`[id="${toggle.getAttribute('aria-controls')}"]`)!;
+    const toggle = host().querySelector<HTMLButtonElement>('.cl-group-toggle')!;
+    const body = host().querySelector<HTMLElement>(
+      `[id="${toggle.getAttribute('aria-controls')}"]`,
+    )!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(body.hidden).toBe(true);
     expect(body.querySelector('.cl-source')).toBeNull();
@@ -184,13 +179,13 @@ function popupProps(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
 
 function renderPopup(props: PopupViewProps) {
   act(() => {
-    render(<PopupView {...props} />, host);
+    render(<PopupView {...props} />, host());
   });
   return props;
 }
 
 function buttonByText(text: string): HTMLButtonElement {
-  const button = [...host.querySelectorAll('button')].find(
+  const button = [...host().querySelectorAll('button')].find(
     (candidate) => candidate.textContent?.trim() === text,
   );
   if (button === undefined) throw new Error(`no button “${text}”`);
@@ -200,26 +195,26 @@ function buttonByText(text: string): HTMLButtonElement {
 describe('PopupView', () => {
   it('lists the claims on the page with their count', () => {
     renderPopup(popupProps());
-    expect(text(host.querySelector('[role="status"]'))).toBe('Claims on this page: 4');
-    expect(host.querySelectorAll('.cl-group')).toHaveLength(2);
+    expect(text(host().querySelector('[role="status"]'))).toBe('Claims on this page: 4');
+    expect(host().querySelectorAll('.cl-group')).toHaveLength(2);
   });
 
   it('passes reveal clicks through with the match index', () => {
     const props = renderPopup(popupProps());
-    act(() => host.querySelectorAll<HTMLButtonElement>('.cl-occurrence')[3]!.click());
+    act(() => host().querySelectorAll<HTMLButtonElement>('.cl-occurrence')[3]!.click());
     expect(props.onReveal).toHaveBeenCalledWith(1);
   });
 
   it('says when the page has no known claims', () => {
     renderPopup(popupProps({ matches: [] }));
-    expect(text(host.querySelector('[role="status"]'))).toBe('No known claims on this page');
-    expect(host.querySelector('.cl-list')).toBeNull();
+    expect(text(host().querySelector('[role="status"]'))).toBe('No known claims on this page');
+    expect(host().querySelector('.cl-list')).toBeNull();
   });
 
   it('says it is paused on this site, hides the list and offers to resume', () => {
     const props = renderPopup(popupProps({ paused: true }));
-    expect(text(host.querySelector('[role="status"]'))).toBe('Paused on this site');
-    expect(host.querySelector('.cl-list')).toBeNull();
+    expect(text(host().querySelector('[role="status"]'))).toBe('Paused on this site');
+    expect(host().querySelector('.cl-list')).toBeNull();
     act(() => buttonByText('Resume on news.example').click());
     expect(props.onPausedChange).toHaveBeenCalledWith(false);
   });
@@ -232,18 +227,18 @@ describe('PopupView', () => {
 
   it('switches off and on everywhere', () => {
     const props = renderPopup(popupProps());
-    const toggle = host.querySelector<HTMLInputElement>('input[role="switch"]')!;
+    const toggle = host().querySelector<HTMLInputElement>('input[role="switch"]')!;
     expect(toggle.checked).toBe(true);
     expect(text(toggle.closest('label'))).toBe('On everywhere');
     act(() => toggle.click());
     expect(props.onEnabledChange).toHaveBeenLastCalledWith(false);
 
     const off = renderPopup(popupProps({ enabled: false }));
-    expect(text(host.querySelector('[role="status"]'))).toBe('ClaimLens is off everywhere');
-    expect(host.querySelector('.cl-list')).toBeNull();
+    expect(text(host().querySelector('[role="status"]'))).toBe('ClaimLens is off everywhere');
+    expect(host().querySelector('.cl-list')).toBeNull();
     // Pausing one site means nothing while it is off everywhere.
-    expect(host.textContent).not.toContain('Pause on');
-    const switchOff = host.querySelector<HTMLInputElement>('input[role="switch"]')!;
+    expect(host().textContent).not.toContain('Pause on');
+    const switchOff = host().querySelector<HTMLInputElement>('input[role="switch"]')!;
     expect(switchOff.checked).toBe(false);
     act(() => switchOff.click());
     expect(off.onEnabledChange).toHaveBeenLastCalledWith(true);
@@ -251,17 +246,17 @@ describe('PopupView', () => {
 
   it('says when ClaimLens has not read the page and offers no pause', () => {
     renderPopup(popupProps({ status: 'unread', site: undefined, matches: [] }));
-    expect(text(host.querySelector('[role="status"]'))).toBe(
+    expect(text(host().querySelector('[role="status"]'))).toBe(
       'ClaimLens has not read this page. If it is a web page, reload it.',
     );
-    expect(host.textContent).not.toContain('Pause on');
+    expect(host().textContent).not.toContain('Pause on');
   });
 
   it('shows loading and error states', () => {
     renderPopup(popupProps({ status: 'loading', matches: [] }));
-    expect(text(host.querySelector('[role="status"]'))).toBe('Looking for claims…');
+    expect(text(host().querySelector('[role="status"]'))).toBe('Looking for claims…');
     renderPopup(popupProps({ status: 'error', matches: [] }));
-    expect(text(host.querySelector('[role="status"]'))).toBe(
+    expect(text(host().querySelector('[role="status"]'))).toBe(
       'Could not get this page’s claims. Try reloading the page.',
     );
   });
@@ -275,7 +270,7 @@ describe('PopupView', () => {
         ],
       }),
     );
-    expect([...host.querySelectorAll('.cl-packs li')].map(text)).toEqual([
+    expect([...host().querySelectorAll('.cl-packs li')].map(text)).toEqual([
       'CECOT expulsions 2025, version 1.0.0',
       'Newsroom pack, version 2.4.1',
     ]);
@@ -289,10 +284,10 @@ describe('PopupView', () => {
 
   it('is in Spanish for a Spanish reader', () => {
     renderPopup(popupProps({ t: translatorFor('es'), paused: true }));
-    expect(text(host.querySelector('[role="status"]'))).toBe('En pausa en este sitio');
+    expect(text(host().querySelector('[role="status"]'))).toBe('En pausa en este sitio');
     expect(buttonByText('Reanudar en news.example')).toBeDefined();
     renderPopup(popupProps({ t: translatorFor('es'), matches: [] }));
-    expect(text(host.querySelector('[role="status"]'))).toBe(
+    expect(text(host().querySelector('[role="status"]'))).toBe(
       'No hay afirmaciones conocidas en esta página',
     );
   });
@@ -312,7 +307,7 @@ describe('PopupView', () => {
       ];
       for (const state of states) renderPopup(popupProps({ t, ...state }));
       renderPopup(popupProps({ t }));
-      for (const toggle of host.querySelectorAll<HTMLButtonElement>('.cl-group-toggle')) {
+      for (const toggle of host().querySelectorAll<HTMLButtonElement>('.cl-group-toggle')) {
         act(() => toggle.click());
       }
       expect(t.missing).toEqual([]);
