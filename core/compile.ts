@@ -6,12 +6,15 @@ import type { FactRef } from './types';
 import { NUMBER_WORDS } from './numbers';
 import { compilePattern, type PatternSymbol } from './pattern';
 import { TrieBuilder } from './automaton';
+import { buildLexicon, type Lexicon } from './tokenize';
 import {
   LITERAL_STRIDE,
   QUALIFIERS,
   SORT_SYMBOLS,
   SPEC_VERSION,
   WORD_SYMBOL_BASE,
+  checkSpec,
+  packArray,
   type MatcherSpec,
 } from './spec';
 
@@ -191,18 +194,47 @@ export function compilePacks(
     langs,
     words,
     symbolWords,
-    automaton: { childStart: built.childStart, symbol: built.symbol, fail: built.fail },
-    outputs: { node: [], pattern: [], slot: [], literalStart: [0], literals: [] },
+    lexicon: packLexicon(buildLexicon(words)),
+    automaton: {
+      childStart: packArray(built.childStart),
+      symbol: packArray(built.symbol),
+      fail: packArray(built.fail),
+    },
+    outputs: packOutputs(outputs),
     currencies,
   };
-  const out = spec.outputs;
+  checkSpec(spec); // once here, so content scripts need only check its shape (core/matcher.ts)
+  return { spec, errors };
+}
+
+/** The outputs as the spec's parallel arrays. */
+function packOutputs(outputs: readonly Output[]): MatcherSpec['outputs'] {
+  const node: number[] = [];
+  const pattern: number[] = [];
+  const slot: number[] = [];
+  const literalStart = [0];
+  const literals: number[] = [];
   // compilePattern already merged a pattern's identical expansions, so every output is distinct.
   for (const output of outputs) {
-    out.node.push(output.node);
-    out.pattern.push(output.pattern);
-    out.slot.push(output.slot);
-    for (const value of output.literals) out.literals.push(value);
-    out.literalStart.push(out.literals.length / LITERAL_STRIDE);
+    node.push(output.node);
+    pattern.push(output.pattern);
+    slot.push(output.slot);
+    for (const value of output.literals) literals.push(value);
+    literalStart.push(literals.length / LITERAL_STRIDE);
   }
-  return { spec, errors };
+  return {
+    node: packArray(node),
+    pattern: packArray(pattern),
+    slot: packArray(slot),
+    literalStart: packArray(literalStart),
+    literals: packArray(literals),
+  };
+}
+
+function packLexicon(lexicon: Lexicon): MatcherSpec['lexicon'] {
+  return {
+    table: packArray(lexicon.table),
+    hashes: packArray(lexicon.hashes),
+    maxLength: lexicon.maxLength,
+  };
 }

@@ -21,8 +21,10 @@ import {
   LITERAL_STRIDE,
   QUALIFIERS,
   SORT_SYMBOLS,
-  SPEC_VERSION,
   WORD_SYMBOL_BASE,
+  checkShape,
+  invalidSpec,
+  unpackSpec,
   type MatcherSpec,
 } from './spec';
 import * as tokenizer from './tokenize';
@@ -37,7 +39,6 @@ const TOKEN_BREAK = tokenizer.TOKEN_BREAK;
 const TOKEN_DIGITS = tokenizer.TOKEN_DIGITS;
 const TOKEN_WORD = tokenizer.TOKEN_WORD;
 const scanTokens = tokenizer.scanTokens;
-const buildLexicon = tokenizer.buildLexicon;
 const TokenBuffer = tokenizer.TokenBuffer;
 
 export type { MatcherSpec } from './spec';
@@ -69,62 +70,16 @@ const SORT_SYMBOL: Readonly<Record<string, number>> = Object.fromEntries(
   SORT_SYMBOLS.map((sort, index) => [sort, index]),
 );
 
-function invalid(reason: string): Error {
-  return new Error(`invalid matcher spec: ${reason}`);
-}
-
-/** Checks the invariants the scan loop relies on, so a damaged spec cannot make it loop or misread. */
-function checkSpec(spec: MatcherSpec): void {
-  if (spec.specVersion !== SPEC_VERSION) {
-    throw invalid(`version ${spec.specVersion}, expected ${SPEC_VERSION}: compile the packs again`);
-  }
-  const { childStart, symbol, fail } = spec.automaton;
-  const nodes = symbol.length;
-  const symbols = WORD_SYMBOL_BASE + spec.symbolWords;
-  if (nodes < 1 || childStart.length !== nodes + 1 || fail.length !== nodes) {
-    throw invalid('automaton arrays disagree in length');
-  }
-  if (childStart[0] !== 1 || childStart[nodes] !== nodes) throw invalid('children do not add up');
-  for (let v = 0; v < nodes; v++) {
-    // Children come after their parent (so walking up to the root ends), in order.
-    if (!(childStart[v + 1]! >= childStart[v]! && childStart[v]! > v)) {
-      throw invalid(`children of node ${v} are out of order`);
-    }
-    if (v > 0 && !(fail[v]! >= 0 && fail[v]! < v)) throw invalid(`failure link of node ${v}`);
-    if (v > 0 && !(symbol[v]! >= 0 && symbol[v]! < symbols)) throw invalid(`symbol of node ${v}`);
-  }
-  const { node, pattern, slot, literalStart, literals } = spec.outputs;
-  const entries = node.length;
-  if (
-    pattern.length !== entries ||
-    slot.length !== entries ||
-    literalStart.length !== entries + 1
-  ) {
-    throw invalid('output arrays disagree in length');
-  }
-  for (let i = 0; i < entries; i++) {
-    if (!(node[i]! > 0 && node[i]! < nodes) || (i > 0 && node[i]! < node[i - 1]!)) {
-      throw invalid(`output ${i} names node ${node[i]}`);
-    }
-    if (!(pattern[i]! >= 0 && pattern[i]! < spec.patterns.fact.length)) {
-      throw invalid(`output ${i} names pattern ${pattern[i]}`);
-    }
-  }
-  if (literalStart[entries]! * LITERAL_STRIDE !== literals.length) throw invalid('literal counts');
-  for (const fact of spec.patterns.fact) {
-    if (!(fact >= 0 && fact < spec.facts.length)) throw invalid(`pattern names fact ${fact}`);
-  }
-  if (spec.symbolWords > spec.words.length) throw invalid('more symbol words than words');
-}
-
 /**
- * Builds a matcher from a compiled spec: checks it and copies its arrays; what each node reports
- * is worked out when a scan first reaches the node.
+ * Builds a matcher from a compiled spec: unpacks its arrays and checks their shape (checkSpec, run
+ * where the spec is compiled, checks the rest); what each node reports is worked out when a scan
+ * first reaches the node.
  */
 export function createMatcher(spec: MatcherSpec): Matcher {
-  checkSpec(spec);
+  const arrays = unpackSpec(spec);
+  checkShape(spec, arrays);
   const words = spec.words;
-  const lexicon = buildLexicon(words);
+  const lexicon = arrays.lexicon;
   const wordSymbol = new Int32Array(words.length);
   const wordFlags = new Uint8Array(words.length);
   for (let w = 0; w < words.length; w++) {
@@ -135,9 +90,8 @@ export function createMatcher(spec: MatcherSpec): Matcher {
       (NUMBER_WORDS.has(word) ? CONTINUES_NUMBER : 0);
   }
 
-  const childStart = new Int32Array(spec.automaton.childStart);
-  const edgeSymbol = new Int32Array(spec.automaton.symbol);
-  const fail = new Int32Array(spec.automaton.fail);
+  const { childStart, fail } = arrays;
+  const edgeSymbol = arrays.symbol;
   const nodeCount = edgeSymbol.length;
   const rootNext = new Int32Array(WORD_SYMBOL_BASE + spec.symbolWords);
   for (let v = childStart[0]!; v < childStart[1]!; v++) rootNext[edgeSymbol[v]!] = v;
@@ -146,12 +100,10 @@ export function createMatcher(spec: MatcherSpec): Matcher {
   // reaches a few hundred of the tens of thousands of nodes, and createMatcher runs on every page
   // load, before the first scan (issue 4: the matcher arrives ready to use). Only array copies
   // and fills, which are native, are done up front.
-  const out = spec.outputs;
-  const entryNode = new Int32Array(out.node);
-  const entryPattern = new Int32Array(out.pattern);
-  const entrySlot = new Int32Array(out.slot);
-  const literalStart = new Int32Array(out.literalStart);
-  const literals = new Float64Array(out.literals);
+  const entryNode = arrays.node;
+  const entryPattern = arrays.pattern;
+  const entrySlot = arrays.slot;
+  const { literalStart, literals } = arrays;
   /** Per node: the nearest node in its failure chain (itself included) that reports something,
    * 0 for none; -1 until known. */
   const report = new Int32Array(nodeCount).fill(-1);
@@ -194,7 +146,9 @@ export function createMatcher(spec: MatcherSpec): Matcher {
         break;
       }
       chain.push(u);
-      u = fail[u]!; // checkSpec: failure links point to smaller nodes, so this ends
+      const next = fail[u]!;
+      if (!(next >= 0 && next < u)) throw invalidSpec(`failure link of node ${u}`); // so this ends
+      u = next;
     }
     const found = report[u]!;
     for (const w of chain) report[w] = found;
@@ -216,7 +170,11 @@ export function createMatcher(spec: MatcherSpec): Matcher {
   const prepare = (node: number): void => {
     prepared[node] = 1;
     let length = 0;
-    for (let v = node; v !== 0; v = parentOf(v)) length++; // checkSpec: parents are smaller
+    for (let v = node; v !== 0; length++) {
+      const parent = parentOf(v);
+      if (!(parent < v)) throw invalidSpec(`children of node ${parent} are out of order`); // so this ends
+      v = parent;
+    }
     depth[node] = length;
     outLink[node] = reportOf(fail[node]!);
     const from = firstEntryFrom(node);
@@ -227,6 +185,9 @@ export function createMatcher(spec: MatcherSpec): Matcher {
     for (let i = from; i < to; i++) {
       const first = literalStart[i]!;
       const last = literalStart[i + 1]!;
+      if (!(first >= 0 && first <= last && last * LITERAL_STRIDE <= literals.length)) {
+        throw invalidSpec(`literals of output ${i}`);
+      }
       if (first === last) {
         hasFree[node] = 1;
         continue;
@@ -444,7 +405,11 @@ export function createMatcher(spec: MatcherSpec): Matcher {
           state = next;
           break;
         }
-        state = fail[state]!;
+        const back = fail[state]!;
+        // checkSpec guarantees this where the spec is compiled; a page's matcher guards it, so a
+        // damaged spec stops the scan instead of looping.
+        if (!(back < state)) throw invalidSpec(`failure link of node ${state}`);
+        state = back;
       }
       let node = report[state]!;
       if (node < 0) node = reportOf(state);

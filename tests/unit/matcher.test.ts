@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compilePacks } from '../../core/compile';
 import { createMatcher } from '../../core/matcher';
+import type { MatcherSpec } from '../../core/matcher';
+import { checkSpec, packArray, unpackInts } from '../../core/spec';
 import { MAX_EXPANSIONS } from '../../core/pattern';
 import type { Fact } from '../../core/pack';
 import { fact, pack, scanWith, spans } from './engine-fixtures';
@@ -344,20 +346,62 @@ describe('work', () => {
 });
 
 describe('refuses a damaged spec', () => {
+  /** A copy of the spec with one automaton array changed. */
+  function damaged(
+    spec: MatcherSpec,
+    name: 'fail' | 'childStart',
+    change: (values: Int32Array) => void,
+  ): MatcherSpec {
+    const copy = structuredClone(spec);
+    const values = unpackInts(copy.automaton[name], name);
+    change(values);
+    copy.automaton[name] = packArray(values);
+    return copy;
+  }
+
   it('with a wrong version or broken automaton links', () => {
     const { spec } = compilePacks([pack([TDA])]);
     expect(() => createMatcher({ ...spec, specVersion: spec.specVersion + 1 })).toThrow(/version/);
-    const looped = structuredClone(spec);
-    looped.automaton.fail[1] = 2; // a failure link must point to a smaller node
-    expect(() => createMatcher(looped)).toThrow(/failure link/);
+    const looped = damaged(spec, 'fail', (fail) => {
+      fail[1] = 2; // a failure link must point to a smaller node
+      fail[2] = 1;
+    });
+    expect(() => checkSpec(looped)).toThrow(/failure link/);
+    // A page's matcher checks only the shape, but a scan that reaches the loop stops, not hangs.
+    expect(() => createMatcher(looped).scan('Tren Tren de Aragua')).toThrow(/failure link/);
   });
 
   it('whose node lists itself among its children (walking up to the root would never end)', () => {
     const { spec } = compilePacks([pack([TDA])]);
-    const selfParent = structuredClone(spec);
-    selfParent.automaton.childStart[1] = 1; // node 1's children would start at node 1
-    expect(() => createMatcher(selfParent)).toThrow(/children of node/);
+    const selfParent = damaged(spec, 'childStart', (childStart) => {
+      childStart[1] = 1; // node 1's children would start at node 1
+    });
+    expect(() => checkSpec(selfParent)).toThrow(/children of node/);
+    expect(createMatcher(selfParent).scan('Tren de Aragua')).toEqual([]);
     expect(createMatcher(spec).scan('Tren de Aragua')).toHaveLength(1);
+  });
+
+  it('whose lexicon does not find its words, or could make a lookup probe forever', () => {
+    const { spec } = compilePacks([pack([TDA])]);
+    const wrongHash = structuredClone(spec);
+    const hashes = unpackInts(wrongHash.lexicon.hashes, 'hashes');
+    hashes[0] = hashes[0]! ^ 1;
+    wrongHash.lexicon.hashes = packArray(hashes);
+    expect(() => checkSpec(wrongHash)).toThrow(/lexicon entry of word 0/);
+    const full = structuredClone(spec);
+    const table = unpackInts(full.lexicon.table, 'table');
+    full.lexicon.table = packArray(table.fill(1));
+    expect(() => createMatcher(full)).toThrow(/lexicon/);
+  });
+
+  it('whose arrays are not packed numbers', () => {
+    const { spec } = compilePacks([pack([TDA])]);
+    const truncated = structuredClone(spec);
+    truncated.automaton.fail.base64 = truncated.automaton.fail.base64.slice(0, 4);
+    expect(() => createMatcher(truncated)).toThrow(/automaton.fail/);
+    const unknown = structuredClone(spec);
+    (unknown.outputs.node as { type: string }).type = 'u64';
+    expect(() => createMatcher(unknown)).toThrow(/outputs.node: not a packed array/);
   });
 });
 
