@@ -79,9 +79,38 @@ export default tseslint.config(
       'components/**/*.ts',
       'entrypoints/content/**',
       'entrypoints/content.ts',
+      'entrypoints/claim-card.ts',
       'entrypoints/popup/**',
       'entrypoints/options/**',
     ],
     rules: { 'no-restricted-imports': ['error', contentSide] },
+  },
+  {
+    // The script every page runs stays small: the card (Preact, components, messaging library) is
+    // loaded only when a page has claims (docs/EXTENSION.md, "What loads when").
+    files: ['entrypoints/content/index.ts', 'entrypoints/content/page-controller.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'preact',
+                'preact/**',
+                '**/components/**',
+                './claim-ui',
+                './claim-interactions',
+                '@webext-core/messaging',
+                '**/messaging/protocol',
+              ],
+              allowTypeImports: true,
+              message:
+                'Not in the script every page runs (docs/EXTENSION.md, "What loads when"): import types only.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -10,6 +10,8 @@
 //   popup → content script (sendMessage(type, data, tabId)): revealClaim
 // Settings are not messages: they live in browser.storage.local (messaging/settings.ts), and every
 // context reacts to storage.onChanged.
+// The content script sends and answers its three through messaging/content-channel.ts (same map,
+// same messages on the wire, without the library's weight in the script every page runs).
 
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { MatcherSpec } from '../core/compile';

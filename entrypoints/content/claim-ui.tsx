@@ -1,6 +1,8 @@
 // The extension's only element in a page: one host whose shadow root holds the claim card and an
 // aria-live region. It is created with the first card or announcement, never on pages without
 // claims. Page CSS cannot reach inside the shadow root and ours cannot leak out.
+// Part of claim-card.js (entrypoints/claim-card.ts), with Preact and the card components: the
+// content script loads it when a page first has claims.
 
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';

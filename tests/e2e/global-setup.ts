@@ -11,5 +11,10 @@ export default function setup(): void {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
   }
   if (process.env.CLAIMLENS_E2E_NO_BUILD === '1' && existsSync(EXTENSION_DIR)) return;
-  execFileSync('npx', ['wxt', 'build'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+  // A production build, as users get it (vitest sets NODE_ENV=test, which would give dev JSX).
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: REPO,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
