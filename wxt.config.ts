@@ -11,13 +11,13 @@ export default defineConfig({
   modulesDir: 'wxt-modules',
   // Explicit imports keep module boundaries visible to lint and to readers.
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
     // The card is import()ed from a dynamic-URL resource, which content scripts can do from 132 on.
-    minimum_chrome_version: '132',
+    ...(browser === 'chrome' ? { minimum_chrome_version: '132' } : {}),
     // A content script can import() only what pages could load too. Chromium serves it only at
     // the per-session dynamic URL (runtime.getURL gives it), so a page cannot probe a fixed
     // address to learn that ClaimLens is installed. Firefox's addresses are per-install already.
@@ -34,7 +34,7 @@ export default defineConfig({
         data_collection_permissions: { required: ['none'] },
       },
     },
-  },
+  }),
   vite: () => ({
     plugins: [preact()],
     resolve: {
