@@ -1,8 +1,9 @@
 // The matcher: finds the packs' claims in a text in one linear pass over its tokens.
 //
 // Tokens become symbols: a word is its pattern-word symbol (or unknown, which no pattern
-// contains), a number expression read by readNumber becomes one symbol of its sort, and a BREAK
-// resets. One deterministic Aho-Corasick step per symbol (amortised: failure links never take more
+// contains), a number expression read by readNumber becomes one symbol of its sort (most are read
+// without building the reader's token window: see readNumberHere), and a BREAK resets. One
+// deterministic Aho-Corasick step per symbol (amortised: failure links never take more
 // steps than there were symbols), then a walk down the output links, whose length is bounded by
 // the 24 tokens an expansion may have. Literal numbers are checked when a match is reported,
 // through a hash of their values, so many patterns differing only in a number cost no more than
@@ -34,6 +35,8 @@ const compareFigures = comparing.compareFigures;
 const readNumber = numberReader.readNumber;
 const NUMBER_START_WORDS = numberReader.NUMBER_START_WORDS;
 const NUMBER_WORDS = numberReader.NUMBER_WORDS;
+const DIGIT_SUFFIX_WORDS = numberReader.DIGIT_SUFFIX_WORDS;
+const readLoneDigits = numberReader.readLoneDigits;
 const NUMBER_WINDOW = reading.NUMBER_WINDOW;
 const TOKEN_BREAK = tokenizer.TOKEN_BREAK;
 const TOKEN_DIGITS = tokenizer.TOKEN_DIGITS;
@@ -63,6 +66,12 @@ export interface Matcher {
 
 const STARTS_NUMBER = 1;
 const CONTINUES_NUMBER = 2;
+/** After a digit run, may make the number more than the run (numbers.ts DIGIT_SUFFIX_WORDS). */
+const EXTENDS_DIGITS = 4;
+/** What the number reader makes of a word alone (its window ends after it), once known. */
+const LONE_UNKNOWN = 0;
+const LONE_NOTHING = 1;
+const LONE_NUMBER = 2;
 const VAGUE: ReadonlySet<Qualifier> = new Set(['hundreds', 'thousands', 'dozens']);
 const QUALIFIER_INDEX = new Map(QUALIFIERS.map((qualifier, index) => [qualifier, index]));
 const EXACT = QUALIFIER_INDEX.get('exact')!;
@@ -87,7 +96,8 @@ export function createMatcher(spec: MatcherSpec): Matcher {
     wordSymbol[w] = w < spec.symbolWords ? WORD_SYMBOL_BASE + w : -1;
     wordFlags[w] =
       (NUMBER_START_WORDS.has(word) ? STARTS_NUMBER : 0) |
-      (NUMBER_WORDS.has(word) ? CONTINUES_NUMBER : 0);
+      (NUMBER_WORDS.has(word) ? CONTINUES_NUMBER : 0) |
+      (DIGIT_SUFFIX_WORDS.has(word) ? EXTENDS_DIGITS : 0);
   }
 
   const { childStart, fail } = arrays;
@@ -222,6 +232,10 @@ export function createMatcher(spec: MatcherSpec): Matcher {
   let bestNode = new Int32Array(0);
   let numbers: ParsedNumber[] = [];
   const window: NumberToken[] = [];
+  /** The window's token objects, reused (the reader keeps none of them). */
+  const windowTokens: NumberToken[] = [];
+  /** Per word: LONE_* for what the reader makes of it alone, found out the first time. */
+  const loneWord = new Uint8Array(words.length);
   const stats: ScanStats = {
     tokens: 0,
     symbols: 0,
@@ -295,15 +309,58 @@ export function createMatcher(spec: MatcherSpec): Matcher {
       } else {
         text = tokens.text[j]!;
       }
-      window.push({
-        kind: kind === TOKEN_WORD ? 'word' : kind === TOKEN_DIGITS ? 'digits' : 'symbol',
-        text,
-        start: tokens.start[j]!,
-        end: tokens.end[j]!,
-      });
+      let token = windowTokens[window.length];
+      if (token === undefined) {
+        token = { kind: 'word', text: '', start: 0, end: 0 };
+        windowTokens.push(token);
+      }
+      token.kind = kind === TOKEN_WORD ? 'word' : kind === TOKEN_DIGITS ? 'digits' : 'symbol';
+      token.text = text;
+      token.start = tokens.start[j]!;
+      token.end = tokens.end[j]!;
+      window.push(token);
     }
     stats.numberReads++;
     return window.length === 0 ? null : readNumber(window, 0);
+  };
+
+  /**
+   * What the number reader reads at token t (a digit run, a symbol, or word w), as readNumberAt,
+   * but without building the window in the common cases, where the next token cannot change the
+   * reading: a digit run followed by no digit-suffix word or symbol, and a word the window ends
+   * after, whose reading alone is the same wherever it stands.
+   */
+  const readNumberHere = (t: number, kind: number, w: number): ParsedNumber | null => {
+    const next = t + 1;
+    const nextKind = next < tokens.count ? tokens.kind[next]! : TOKEN_BREAK;
+    const nextWord = nextKind === TOKEN_WORD ? tokens.word[next]! : -1;
+    if (kind === TOKEN_DIGITS) {
+      if (
+        nextKind === TOKEN_BREAK ||
+        nextKind === TOKEN_DIGITS ||
+        (nextKind === TOKEN_WORD && (nextWord < 0 || (wordFlags[nextWord]! & EXTENDS_DIGITS) === 0))
+      ) {
+        stats.numberReads++;
+        return readLoneDigits(tokens.text[t]!, tokens.start[t]!, tokens.end[t]!);
+      }
+    } else if (
+      kind === TOKEN_WORD &&
+      (nextKind === TOKEN_BREAK ||
+        (nextKind === TOKEN_WORD &&
+          (nextWord < 0 || (wordFlags[nextWord]! & CONTINUES_NUMBER) === 0)))
+    ) {
+      const lone = loneWord[w]!;
+      if (lone === LONE_NOTHING) {
+        stats.numberReads++;
+        return null;
+      }
+      if (lone === LONE_UNKNOWN) {
+        const parsed = readNumberAt(t);
+        loneWord[w] = parsed === null ? LONE_NOTHING : LONE_NUMBER;
+        return parsed;
+      }
+    }
+    return readNumberAt(t);
   };
 
   const ensureCapacity = (count: number): void => {
@@ -350,21 +407,36 @@ export function createMatcher(spec: MatcherSpec): Matcher {
     stats.numberReads = 0;
     let symbols = 0;
     let state = 0;
+    const kinds = tokens.kind;
+    const wordIds = tokens.word;
+    const starts = tokens.start;
+    const ends = tokens.end;
     for (let t = 0; t < count;) {
-      const kind = tokens.kind[t]!;
-      if (kind === TOKEN_BREAK) {
+      const kind = kinds[t]!;
+      const w = wordIds[t]!;
+      let symbol = w < 0 ? -1 : wordSymbol[w]!;
+      const position = symbols;
+      if (kind === TOKEN_WORD && (w < 0 || (wordFlags[w]! & STARTS_NUMBER) === 0)) {
+        // Most tokens: a word, which starts no number.
+        symbols++;
+        t++;
+        if (symbol < 0) {
+          state = 0; // no pattern contains an unknown word (so its span is never read)
+          continue;
+        }
+        symStart[position] = starts[t - 1]!;
+        symEnd[position] = ends[t - 1]!;
+        symNumber[position] = -1;
+      } else if (kind === TOKEN_BREAK) {
         state = 0;
         t++;
         continue;
-      }
-      const w = tokens.word[t]!;
-      let symbol = w >= 0 ? wordSymbol[w]! : -1;
-      let consumed = 1;
-      let start = tokens.start[t]!;
-      let end = tokens.end[t]!;
-      let number = -1;
-      if (kind !== TOKEN_WORD || (w >= 0 && (wordFlags[w]! & STARTS_NUMBER) !== 0)) {
-        const parsed = readNumberAt(t);
+      } else {
+        let consumed = 1;
+        let start = starts[t]!;
+        let end = ends[t]!;
+        let number = -1;
+        const parsed = readNumberHere(t, kind, w);
         if (parsed !== null) {
           symbol = SORT_SYMBOL[parsed.sort]!;
           consumed = parsed.tokenCount;
@@ -372,15 +444,15 @@ export function createMatcher(spec: MatcherSpec): Matcher {
           end = parsed.end;
           number = numbers.push(parsed) - 1;
         }
-      }
-      const position = symbols++;
-      symStart[position] = start;
-      symEnd[position] = end;
-      symNumber[position] = number;
-      t += consumed;
-      if (symbol < 0) {
-        state = 0; // no pattern contains an unknown word
-        continue;
+        symbols++;
+        t += consumed;
+        if (symbol < 0) {
+          state = 0; // no pattern contains an unknown word
+          continue;
+        }
+        symStart[position] = start;
+        symEnd[position] = end;
+        symNumber[position] = number;
       }
       for (;;) {
         transitions++;

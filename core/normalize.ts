@@ -81,6 +81,35 @@ export function charInfo(cp: number): CharInfo {
   return info;
 }
 
+/** UNIT_CLASS's value for a code unit not looked up yet (and always for high surrogates). */
+export const UNIT_UNKNOWN = 0xff;
+
+/**
+ * charInfo's class of each BMP code unit, filled in by learnUnit as a scan meets the unit, so the
+ * tokenizer's hot loop reads a typed array instead of a Map. A high surrogate stays UNIT_UNKNOWN:
+ * its class depends on the unit after it.
+ */
+export const UNIT_CLASS = new Uint8Array(0x10000).fill(UNIT_UNKNOWN);
+
+/**
+ * The folded form of each learnt BMP letter or digit that folds to exactly one unit; 0 for every
+ * other unit (not learnt yet, not part of a word, or folding to several units).
+ */
+export const UNIT_FOLD = new Uint16Array(0x10000);
+
+/** Looks a BMP code unit up with charInfo, records it in UNIT_CLASS and UNIT_FOLD, returns its class. */
+export function learnUnit(code: number): number {
+  const info = charInfo(code);
+  if (code >= 0xd800 && code <= 0xdbff) return info.cls;
+  UNIT_CLASS[code] = info.cls;
+  if ((info.cls === CHAR_LETTER || info.cls === CHAR_DIGIT) && info.fold.length === 1) {
+    UNIT_FOLD[code] = info.fold.charCodeAt(0);
+  }
+  return info.cls;
+}
+
+for (let code = 0; code < 128; code++) learnUnit(code);
+
 /** The folded form of one code point: the single definition of folding. */
 export function foldChar(cp: number): string {
   return charInfo(cp).fold;

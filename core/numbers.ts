@@ -350,6 +350,18 @@ export const NUMBER_START_WORDS: ReadonlySet<string> = wordsOf(
   CURRENCY_PREFIXES.byFirstWord.keys(),
 );
 
+/**
+ * The words that, right after a digit run, can make readNumber read more than the run: scale,
+ * dozen, currency and percent words ("238 million", "2 dozen", "5 dollars", "13 percent"). After
+ * any other word, a digit run, a break or nothing, readLoneDigits gives the reading.
+ */
+export const DIGIT_SUFFIX_WORDS: ReadonlySet<string> = wordsOf(
+  SCALES_AFTER_DIGITS.keys(),
+  DOZEN_WORDS,
+  CURRENCY_SUFFIXES.byFirstWord.keys(),
+  PERCENT_PHRASES.byFirstWord.keys(),
+);
+
 // ---------------------------------------------------------------------------------------------
 // Token access
 
@@ -416,6 +428,23 @@ function separatorKind(char: string): string {
  * "1.234,5"). Ambiguous or malformed runs ("16.03.2025", "1,000,5") are not numbers.
  */
 export function parseDigitRun(text: string): Decimal | null {
+  // Most runs on a page are plain digits: read those without splitting into groups. Up to 15
+  // significant digits the running value is an exact integer, equal to Number() of the digits.
+  let value = 0;
+  let significantDigits = 0;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) break;
+    if (significantDigits > 0 || digit > 0) significantDigits++;
+    value = value * 10 + digit;
+  }
+  if (i === text.length && i > 0) {
+    return significantDigits > MAX_SIGNIFICANT_DIGITS
+      ? null
+      : { mantissa: value, exponent: 0, plain: true };
+  }
+
   const groups: string[] = [];
   const separators: string[] = [];
   let current = '';
@@ -668,6 +697,11 @@ function readDozen(tokens: Tokens, amount: Amount): Amount {
   return { mantissa: amount.mantissa * 12, exponent: 0, next: amount.next + 1, yearLike: false };
 }
 
+/** A bare four-digit run 1000–2100 (before any scale word) may be a year. */
+function isYearLike(decimal: Decimal, text: string): boolean {
+  return decimal.plain && text.length === 4 && decimal.mantissa >= 1000 && decimal.mantissa <= 2100;
+}
+
 function readDigitsAmount(tokens: Tokens, index: number, afterCurrency: boolean): Amount | null {
   const token = tokens[index];
   if (token === undefined || token.kind !== 'digits') return null;
@@ -693,12 +727,7 @@ function readDigitsAmount(tokens: Tokens, index: number, afterCurrency: boolean)
     mantissa,
     exponent,
     next,
-    yearLike:
-      decimal.plain &&
-      token.text.length === 4 &&
-      next === index + 1 &&
-      mantissa >= 1000 &&
-      mantissa <= 2100,
+    yearLike: next === index + 1 && isYearLike(decimal, token.text),
   };
   return lastScale === 0 ? readDozen(tokens, amount) : amount;
 }
@@ -807,6 +836,26 @@ export function readNumber(tokens: readonly NumberToken[], index: number): Parse
   };
   if (currency !== undefined) parsed.currency = currency;
   return parsed;
+}
+
+/**
+ * What readNumber reads at a digit run whose next token is none, a break, another digit run, or a
+ * word outside DIGIT_SUFFIX_WORDS (not a symbol): the run alone. The same ParsedNumber, without
+ * building the token window; the matcher reads most numbers on a page this way.
+ */
+export function readLoneDigits(text: string, start: number, end: number): ParsedNumber | null {
+  const decimal = parseDigitRun(text);
+  if (decimal === null) return null;
+  const value = scaledValue(decimal.mantissa, decimal.exponent);
+  if (!(value <= Number.MAX_SAFE_INTEGER)) return null;
+  return {
+    value,
+    qualifier: 'exact',
+    sort: isYearLike(decimal, text) ? 'year' : 'count',
+    start,
+    end,
+    tokenCount: 1,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -335,6 +335,24 @@ describe('work', () => {
     expect(matcher.stats.numberReads).toBe(2); // at "some" (reads "some 238") and "a" ("a hundred")
   });
 
+  it('reads a number word the same alone and inside longer numbers, in any order', () => {
+    const count = fact('count', ['deported {count} Venezuelans']);
+    const matcher = createMatcher(compilePacks([pack([count])]).spec);
+    const values = (text: string) => matcher.scan(text).map((match) => match.number?.value);
+    // What the reader makes of a word alone is remembered per word: it must not leak into the
+    // longer expressions the word starts, nor they into it.
+    expect(values('deported one Venezuelans')).toEqual([1]);
+    expect(values('deported one hundred Venezuelans')).toEqual([100]);
+    expect(values('deported one Venezuelans')).toEqual([1]);
+    expect(values('deported a hundred Venezuelans')).toEqual([100]);
+    expect(values('deported a Venezuelans')).toEqual([]);
+    expect(values('deported a thousand Venezuelans')).toEqual([1000]);
+    expect(values('deported 238 Venezuelans')).toEqual([238]);
+    expect(values('deported 238 million Venezuelans')).toEqual([238_000_000]);
+    expect(values('deported 238 and Venezuelans')).toEqual([]);
+    expect(matcher.stats.numberReads).toBe(1);
+  });
+
   it('gives the same answer when scanning again, and after a longer text', () => {
     const matcher = createMatcher(compilePacks([pack([TDA])]).spec);
     const short = 'the Tren de Aragua';

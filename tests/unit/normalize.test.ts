@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { foldChar, foldString, normalize, originalSpan } from '../../core/normalize';
+import {
+  CHAR_DIGIT,
+  CHAR_LETTER,
+  UNIT_CLASS,
+  UNIT_FOLD,
+  UNIT_UNKNOWN,
+  charInfo,
+  foldChar,
+  foldString,
+  learnUnit,
+  normalize,
+  originalSpan,
+} from '../../core/normalize';
 
 /** The original substring behind each normalised character. */
 function sources(original: string, offsets: Uint32Array, length: number): string[] {
@@ -134,5 +146,30 @@ describe('originalSpan', () => {
     const result = normalize(text);
     const span = originalSpan(text, result, 0, result.text.length);
     expect(text.slice(span.start, span.end)).toBe('ab😀');
+  });
+});
+
+describe('the code-unit tables the tokenizer reads', () => {
+  it('agree with charInfo for every BMP unit once learnt; high surrogates stay unknown', () => {
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const info = charInfo(code);
+      const cls = learnUnit(code);
+      const highSurrogate = code >= 0xd800 && code <= 0xdbff;
+      const wordUnit =
+        (info.cls === CHAR_LETTER || info.cls === CHAR_DIGIT) && info.fold.length === 1;
+      if (
+        cls !== info.cls ||
+        UNIT_CLASS[code] !== (highSurrogate ? UNIT_UNKNOWN : info.cls) ||
+        UNIT_FOLD[code] !== (wordUnit && !highSurrogate ? info.fold.charCodeAt(0) : 0)
+      ) {
+        wrong.push(code.toString(16));
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Letters that fold to several units are left to charInfo.
+    expect(UNIT_FOLD['ǅ'.charCodeAt(0)]).toBe('ǆ'.charCodeAt(0));
+    expect(UNIT_FOLD['한'.charCodeAt(0)]).toBe(0);
+    expect(UNIT_FOLD['É'.charCodeAt(0)]).toBe('e'.charCodeAt(0));
   });
 });

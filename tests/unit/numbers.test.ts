@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  DIGIT_SUFFIX_WORDS,
   NUMBER_START_WORDS,
   NUMBER_WORDS,
   parseDigitRun,
   parseNumber,
+  readLoneDigits,
   readNumber,
   splitNumberTokens,
 } from '../../core/numbers';
@@ -483,6 +485,89 @@ describe('reading from a token stream', () => {
       { kind: 'word', text: 'dieciseis', start: 19, end: 28 },
       { kind: 'symbol', text: '%', start: 28, end: 29 },
     ]);
+  });
+});
+
+describe('a digit run read alone (the matcher’s fast path)', () => {
+  const digitRun = fc.oneof(
+    fc.stringMatching(/^[0-9]{1,20}$/),
+    fc.stringMatching(/^[0-9]{1,4}([,. ][0-9]{1,4}){1,3}$/),
+    fc.constantFrom('2025', '1798', '0000', '2100', '2101', '999', '4.76', '1,000', '84 000'),
+  );
+  /** What may follow a run without changing its reading: nothing, another run, or a word that
+   * is not a digit suffix (a number word or not), then anything. */
+  const notSuffix = [...NUMBER_WORDS, 'people', 'venezuelans', ''].filter(
+    (word) => !DIGIT_SUFFIX_WORDS.has(word),
+  );
+  const follower = fc.oneof(
+    fc.constant<NumberToken[]>([]),
+    fc
+      .tuple(fc.constantFrom(...notSuffix), fc.constantFrom(...NUMBER_WORDS, '$', '%', '7'))
+      .map(([word, then]): NumberToken[] => [
+        { kind: 'word', text: word, start: 20, end: 21 },
+        {
+          kind: then === '7' ? 'digits' : then === '$' || then === '%' ? 'symbol' : 'word',
+          text: then,
+          start: 22,
+          end: 23,
+        },
+      ]),
+    digitRun.map((text): NumberToken[] => [{ kind: 'digits', text, start: 20, end: 21 }]),
+  );
+
+  it('reads exactly what readNumber reads when no digit-suffix word or symbol follows', () => {
+    fc.assert(
+      fc.property(digitRun, follower, (text, after) => {
+        const tokens: NumberToken[] = [{ kind: 'digits', text, start: 3, end: 3 + text.length }];
+        expect(readLoneDigits(text, 3, 3 + text.length)).toEqual(
+          readNumber([...tokens, ...after], 0),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('DIGIT_SUFFIX_WORDS holds every word that changes the reading of a run before it', () => {
+    const runs = ['5', '12', '2025', '4.76', '1,000', '0', '99'];
+    const changers = [...NUMBER_WORDS].filter((word) =>
+      runs.some((run) => {
+        const tokens: NumberToken[] = [
+          { kind: 'digits', text: run, start: 0, end: run.length },
+          { kind: 'word', text: word, start: run.length + 1, end: run.length + 2 },
+          { kind: 'word', text: 'dollars', start: run.length + 3, end: run.length + 4 },
+        ];
+        return (
+          JSON.stringify(readNumber(tokens, 0)) !==
+          JSON.stringify(readNumber(tokens.slice(0, 1), 0))
+        );
+      }),
+    );
+    expect(changers.filter((word) => !DIGIT_SUFFIX_WORDS.has(word))).toEqual([]);
+    // ...and it names the ones readers meet most: scales, currencies, percent.
+    for (const word of ['million', 'millones', 'mil', 'dollars', 'dolares', 'percent', 'por']) {
+      expect(DIGIT_SUFFIX_WORDS.has(word), word).toBe(true);
+    }
+  });
+
+  it('reads plain runs by their digits, years apart, and refuses more than 15 digits', () => {
+    expect(readLoneDigits('238', 0, 3)).toEqual({
+      value: 238,
+      qualifier: 'exact',
+      sort: 'count',
+      start: 0,
+      end: 3,
+      tokenCount: 1,
+    });
+    expect(readLoneDigits('2025', 5, 9)).toMatchObject({ value: 2025, sort: 'year' });
+    expect(readLoneDigits('0007', 0, 4)).toMatchObject({ value: 7, sort: 'count' });
+    expect(readLoneDigits('000000000000000000123', 0, 21)).toMatchObject({ value: 123 });
+    expect(readLoneDigits('1234567890123456', 0, 16)).toBeNull();
+    expect(readLoneDigits('16.03.2025', 0, 10)).toBeNull();
+    expect(parseDigitRun('123456789012345')).toEqual({
+      mantissa: 123456789012345,
+      exponent: 0,
+      plain: true,
+    });
   });
 });
 

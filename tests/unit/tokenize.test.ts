@@ -198,6 +198,28 @@ describe('scanTokens with a lexicon', () => {
     expect(Array.from(buffer.word.subarray(0, 2))).toEqual([-1, 0]);
   });
 
+  it('looks words up however ASCII, accented and multi-unit letters mix in them', () => {
+    const lexicon = buildLexicon(['venezolanos', 'aragua', 'ǆa', 'x1y']);
+    const long = `${'x'.repeat(63)}É${'y'.repeat(100)}`;
+    const text = `${long} VENEZOLANOS Venezolanós Ara\u00ADgua ARAGUA ǅA X1Y x1yz ${long}`;
+    const buffer = new TokenBuffer();
+    scanTokens(text, lexicon, buffer);
+    expect(Array.from(buffer.word.subarray(0, buffer.count))).toEqual([
+      -1, 0, 0, 1, 1, 2, 3, -1, -1,
+    ]);
+    expect(tokenize(text).map((token) => token.text)).toEqual([
+      `${'x'.repeat(63)}e${'y'.repeat(100)}`,
+      'venezolanos',
+      'venezolanos',
+      'aragua',
+      'aragua',
+      'ǆa',
+      'x1y',
+      'x1yz',
+      `${'x'.repeat(63)}e${'y'.repeat(100)}`,
+    ]);
+  });
+
   it('handles a word longer than any known word and than its initial buffer', () => {
     const lexicon = buildLexicon(['a']);
     const long = 'b'.repeat(10_000);
