@@ -8,9 +8,11 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractText } from '../../cli/extract-html';
 import { TextWalker, rangeOf, readText } from '../../dom/text-index';
-import type { TextChunk } from '../../dom/text-index';
+import type { TextChunk, WalkOptions, WalkRoot } from '../../dom/text-index';
+import { ReferenceTextWalker } from './text-walker-reference';
 
 const ARTICLES = path.resolve(__dirname, '../fixtures/articles');
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 
 /** Puts `html` (a fragment or a whole document) into the test document. */
 function load(html: string): void {
@@ -28,6 +30,7 @@ function load(html: string): void {
 afterEach(() => {
   document.head.replaceChildren();
   document.body.replaceChildren();
+  document.designMode = 'off';
 });
 
 const SNIPPETS: Record<string, string> = {
@@ -197,4 +200,228 @@ describe('what is left out', () => {
     expect(chunk.text).toBe('kept');
     expect(hidden.sort()).toEqual(['p', 'p', 'section']);
   });
+});
+
+describe('the same as the straightforward walker it replaced (tests/dom/text-walker-reference.ts)', () => {
+  type Walker = Pick<TextWalker, 'step' | 'take' | 'interrupted'>;
+  type MakeWalker = (root: WalkRoot, options: WalkOptions) => Walker;
+  const fast: MakeWalker = (root, options) => new TextWalker(root, options);
+  const reference: MakeWalker = (root, options) => new ReferenceTextWalker(root, options);
+
+  /** Everything a walk tells its caller, in order, with DOM nodes as numbers (the same node gets
+   * the same number in both walks of one page). */
+  class WalkLog {
+    readonly events: unknown[][] = [];
+    readonly walker: Walker;
+    private calls = 0;
+    private readonly id: (node: Node) => number;
+
+    constructor(make: MakeWalker, root: WalkRoot, ids: Map<Node, number>, style: boolean) {
+      this.id = (node) => {
+        if (!ids.has(node)) ids.set(node, ids.size);
+        return ids.get(node)!;
+      };
+      this.walker = make(root, {
+        deferStyle: !style,
+        onHidden: (element) => this.events.push(['hidden', this.id(element)]),
+        onShadowRoot: (shadow) => this.events.push(['shadow', this.id(shadow)]),
+      });
+    }
+
+    /** One step, paused at every `every`-th question (0: never), and what it took. */
+    step(every: number): boolean {
+      const done = this.walker.step(() => every > 0 && ++this.calls % every === 0);
+      const chunk = this.walker.take();
+      if (chunk !== null) this.events.push(['chunk', this.summary(chunk)]);
+      if (done) this.events.push(['done', this.walker.interrupted]);
+      return done;
+    }
+
+    private summary(chunk: TextChunk) {
+      return { ...chunk, nodes: chunk.nodes.map(this.id) };
+    }
+  }
+
+  /** Walks `root` with both walkers and expects the same events; returns them. */
+  function compareWalks(root: WalkRoot, every: number, style = false): unknown[][] {
+    const ids = new Map<Node, number>();
+    const expected = new WalkLog(reference, root, ids, style);
+    const actual = new WalkLog(fast, root, ids, style);
+    while (!expected.step(every));
+    while (!actual.step(every));
+    expect(actual.events).toEqual(expected.events);
+    return expected.events;
+  }
+
+  const pages = readdirSync(CORPUS)
+    .filter((file) => file.endsWith('.html'))
+    .sort();
+
+  it('has the corpus pages to compare on', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(40);
+  });
+
+  /** A page's body as the HTML parser builds it, in a document of its own. Iframes and
+   * stylesheet links (never read) are dropped first: happy-dom would try to load them. */
+  function parsedBody(file: string): HTMLElement {
+    const html = readFileSync(path.join(CORPUS, file), 'utf8')
+      .replace(/<iframe\b[\s\S]*?(<\/iframe>|$)/gi, '')
+      .replace(/<link\b[^>]*>/gi, '');
+    return new DOMParser().parseFromString(html, 'text/html').body;
+  }
+
+  const chunksRead: number[] = [];
+  it.each(pages)(
+    'corpus page %s: whole, and in slices of every size',
+    (file) => {
+      const body = parsedBody(file);
+      compareWalks(body, 0);
+      // Pausing at every chance, at every third and at every seventh question gives chunks cut at
+      // many different block edges.
+      chunksRead.push(compareWalks(body, 1).filter(([kind]) => kind === 'chunk').length);
+      compareWalks(body, 3);
+      compareWalks(body, 7);
+    },
+    30_000,
+  );
+
+  it('compared pages read in many chunks', () => {
+    expect(chunksRead.filter((chunks) => chunks > 10).length).toBeGreaterThanOrEqual(35);
+  });
+
+  it.each(['medicalnewstoday.html', 'salon-1.html', 'wikipedia.html'])(
+    'corpus page %s with computed style',
+    (file) => {
+      load(readFileSync(path.join(CORPUS, file), 'utf8'));
+      compareWalks(document.body, 0, true);
+      compareWalks(document.body, 3, true);
+    },
+    30_000,
+  );
+
+  it('reads a shadow root as a root of its own the same way', () => {
+    load('<div id="host"></div><p>light</p>');
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.append('Text in the root, ', document.createElement('b'), ' and after.');
+    shadow.querySelector('b')!.textContent = 'bold';
+    expect(compareWalks(document.body, 0).map(([kind]) => kind)).toEqual([
+      'shadow',
+      'chunk',
+      'done',
+    ]);
+    expect(compareWalks(shadow, 0)[0]).toMatchObject([
+      'chunk',
+      { text: 'Text in the root, bold and after.' },
+    ]);
+  });
+
+  const TEXTS = [
+    'Tren de Aragua',
+    '  238 Venezuelans ',
+    '\n    ',
+    ' ',
+    'two  spaces',
+    '\t',
+    'line\r\nbreak',
+    '\u00a0',
+    '\f',
+    '<!-- a comment -->',
+  ];
+  const TAGS = ['p', 'div', 'span', 'b', 'br', 'pre', 'li', 'section', 'x-card', 'dialog', 'math'];
+  const ATTRIBUTES = [
+    '',
+    '',
+    '',
+    ' hidden',
+    ' hidden="until-found"',
+    ' hidden=" Until-Found "',
+    ' contenteditable',
+    ' contenteditable="false"',
+    ' contenteditable="PLAINTEXT-ONLY"',
+    ' open',
+  ];
+  const { node: markup } = fc.letrec<{ node: string; element: string }>((tie) => ({
+    node: fc.oneof({ depthSize: 'small' }, fc.constantFrom(...TEXTS), tie('element')),
+    element: fc
+      .record({
+        tag: fc.constantFrom(...TAGS, 'script'),
+        attribute: fc.constantFrom(...ATTRIBUTES),
+        children: fc.array(tie('node'), { maxLength: 4 }),
+      })
+      .map(({ tag, attribute, children }) => `<${tag}${attribute}>${children.join('')}</${tag}>`),
+  }));
+  const CHANGES = [
+    'remove',
+    'move to the end',
+    'insert hidden',
+    'insert text',
+    'toggle hidden',
+    'toggle editable',
+    'set text',
+    'toggle design mode',
+    'flatten',
+  ] as const;
+  type Change = { kind: (typeof CHANGES)[number]; at: number };
+
+  function change(root: Element, { kind, at }: Change): void {
+    const all: Node[] = [];
+    const walker = document.createTreeWalker(root);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) all.push(node);
+    if (kind === 'toggle design mode') {
+      document.designMode = document.designMode === 'on' ? 'off' : 'on';
+      return;
+    }
+    if (kind === 'flatten') {
+      // Every node becomes a child of the root: whatever the walk paused at has a new parent.
+      for (const node of all.slice(at % 4)) root.append(node);
+      return;
+    }
+    if (all.length === 0) return;
+    const node = all[at % all.length]!;
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement!;
+    if (kind === 'remove') (node as ChildNode).remove();
+    else if (kind === 'move to the end') root.append(node);
+    else if (kind === 'insert hidden') {
+      const hidden = document.createElement('p');
+      hidden.hidden = true;
+      hidden.textContent = 'inserted hidden';
+      (node as ChildNode).before(hidden);
+    } else if (kind === 'insert text') (node as ChildNode).before(' inserted text ');
+    else if (kind === 'toggle hidden') element.toggleAttribute('hidden');
+    else if (kind === 'toggle editable') element.toggleAttribute('contenteditable');
+    else if (node.nodeType === 3) (node as Text).data = 'changed  text\n';
+  }
+
+  it('for any page, paused anywhere, whatever changes while it is paused', () => {
+    let changedWhilePaused = 0;
+    fc.assert(
+      fc.property(
+        fc.array(markup, { minLength: 40, maxLength: 100 }),
+        fc.array(fc.record({ kind: fc.constantFrom(...CHANGES), at: fc.nat() }), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 3 }),
+        (nodes, changes, every) => {
+          load(`<div id="root">${nodes.join('')}</div><p>after</p>`);
+          document.designMode = 'off';
+          const root = document.getElementById('root')!;
+          const ids = new Map<Node, number>();
+          const expected = new WalkLog(reference, root, ids, false);
+          const actual = new WalkLog(fast, root, ids, false);
+          // Both walk the same DOM in turns, and each change lands between two of their steps.
+          let expectedDone = false;
+          let actualDone = false;
+          for (let i = 0; !(expectedDone && actualDone); i++) {
+            if (!expectedDone) expectedDone = expected.step(every);
+            if (!actualDone) actualDone = actual.step(every);
+            expect(actual.events).toEqual(expected.events);
+            if (i < changes.length) {
+              change(root, changes[i]!);
+              if (!(expectedDone && actualDone)) changedWhilePaused++;
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(changedWhilePaused).toBeGreaterThan(300); // the walks did pause, and changes met them
+  }, 30_000);
 });
