@@ -4,7 +4,7 @@ import { compilePacks } from '../../core/compile';
 import { createMatcher } from '../../core/matcher';
 import type { MatcherSpec } from '../../core/matcher';
 import { checkSpec, packArray, unpackInts } from '../../core/spec';
-import { MAX_EXPANSIONS } from '../../core/pattern';
+import { MAX_EXPANSIONS, MAX_NESTING } from '../../core/pattern';
 import type { Fact } from '../../core/pack';
 import { fact, pack, scanWith, spans } from './engine-fixtures';
 
@@ -431,9 +431,11 @@ const VOCABULARY = ['tren', 'aragua', 'cecot', 'bukele'];
 
 type Node = { word: string } | { alt: Node[][] } | { opt: Node[] };
 
+// Each alternative or optional part is one bracket level; the generator stays within the
+// pattern language's nesting limit (MAX_NESTING), which has its own tests in pattern.test.ts.
 const nodeArbitrary: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
   node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
+    { depthSize: 'small', withCrossShrink: true, maxDepth: MAX_NESTING - 1 },
     fc.constantFrom(...VOCABULARY).map((word) => ({ word })),
     fc
       .array(fc.array(tie('node'), { minLength: 1, maxLength: 2 }), { minLength: 2, maxLength: 3 })
