@@ -7,6 +7,7 @@ import { NUMBER_WORDS } from './numbers';
 import { compilePattern, type PatternSymbol } from './pattern';
 import { TrieBuilder } from './automaton';
 import { buildLexicon, type Lexicon } from './tokenize';
+import { chooseAnchors } from './anchors';
 import {
   LITERAL_STRIDE,
   QUALIFIERS,
@@ -75,6 +76,8 @@ export function compilePacks(
   const currencyIndex = new Map<string, number>();
   const trie = new TrieBuilder();
   const outputs: Output[] = [];
+  /** Each expansion's words, folded, for chooseAnchors. */
+  const expansionWords: string[][] = [];
   let totalSymbols = 0;
   let work = 0;
 
@@ -161,6 +164,9 @@ export function compilePacks(
         patterns.matcher.push(matcher);
         for (const expansion of expansions) {
           const node = trie.insert(expansion.map(symbolOf));
+          expansionWords.push(
+            expansion.flatMap((symbol) => (symbol.kind === 'word' ? [symbol.text] : [])),
+          );
           const literals: number[] = [];
           let slot = -1;
           expansion.forEach((symbol, position) => {
@@ -202,6 +208,7 @@ export function compilePacks(
     },
     outputs: packOutputs(outputs),
     currencies,
+    anchors: chooseAnchors(expansionWords),
   };
   checkSpec(spec); // once here, so content scripts need only check its shape (core/matcher.ts)
   return { spec, errors };

@@ -7,8 +7,12 @@
 // steps than there were symbols), then a walk down the output links, whose length is bounded by
 // the 24 tokens an expansion may have. Literal numbers are checked when a match is reported,
 // through a hash of their values, so many patterns differing only in a number cost no more than
-// one. No regular expression is ever built from pack text. Work is linear in the text and does
-// not grow with the number of patterns or their complexity.
+// one. Work is linear in the text and does not grow with the number of patterns or their
+// complexity.
+//
+// Before any of that, the pre-filter (core/prefilter.ts) finds the paragraphs that can hold a
+// match, natively; only those are tokenized. The one regular expression built from pack text is
+// its search for anchor words, which are checked to be nothing but ASCII letters and digits.
 //
 // Output: leftmost-longest non-overlapping spans (at each position, from left to right, the
 // longest match starting there), one RawMatch per fact for each span.
@@ -29,6 +33,7 @@ import {
   type MatcherSpec,
 } from './spec';
 import * as tokenizer from './tokenize';
+import { anchorSearch } from './prefilter';
 
 // Local copies: some module loaders (tsx, vite-node) read imported bindings through getters.
 const compareFigures = comparing.compareFigures;
@@ -42,6 +47,7 @@ const TOKEN_BREAK = tokenizer.TOKEN_BREAK;
 const TOKEN_DIGITS = tokenizer.TOKEN_DIGITS;
 const TOKEN_WORD = tokenizer.TOKEN_WORD;
 const scanTokens = tokenizer.scanTokens;
+const appendTokens = tokenizer.appendTokens;
 const TokenBuffer = tokenizer.TokenBuffer;
 
 export type { MatcherSpec } from './spec';
@@ -72,6 +78,8 @@ const EXTENDS_DIGITS = 4;
 const LONE_UNKNOWN = 0;
 const LONE_NOTHING = 1;
 const LONE_NUMBER = 2;
+/** Two line breaks: always a BREAK for the tokenizer (the text index puts one between blocks). */
+const PARAGRAPH_BREAK = '\n\n';
 const VAGUE: ReadonlySet<Qualifier> = new Set(['hundreds', 'thousands', 'dozens']);
 const QUALIFIER_INDEX = new Map(QUALIFIERS.map((qualifier, index) => [qualifier, index]));
 const EXACT = QUALIFIER_INDEX.get('exact')!;
@@ -87,6 +95,7 @@ const SORT_SYMBOL: Readonly<Record<string, number>> = Object.fromEntries(
 export function createMatcher(spec: MatcherSpec): Matcher {
   const arrays = unpackSpec(spec);
   checkShape(spec, arrays);
+  const anchors = spec.anchors === null ? null : anchorSearch(spec.anchors, spec.words);
   const words = spec.words;
   const lexicon = arrays.lexicon;
   const wordSymbol = new Int32Array(words.length);
@@ -396,8 +405,27 @@ export function createMatcher(spec: MatcherSpec): Matcher {
     }
   };
 
+  /** Tokenizes the paragraphs of `text` where the pre-filter stops, or all of it without one. */
+  const tokenizeCandidates = (text: string): void => {
+    if (anchors === null) {
+      scanTokens(text, lexicon, tokens);
+      return;
+    }
+    tokens.count = 0;
+    anchors.lastIndex = 0;
+    for (let found = anchors.exec(text); found !== null; found = anchors.exec(text)) {
+      const before = text.lastIndexOf(PARAGRAPH_BREAK, found.index);
+      const from = before < 0 ? 0 : before + PARAGRAPH_BREAK.length;
+      let to = text.indexOf(PARAGRAPH_BREAK, found.index);
+      if (to < 0) to = text.length;
+      appendTokens(text, lexicon, tokens, from, to);
+      if (to === text.length) break;
+      anchors.lastIndex = to;
+    }
+  };
+
   const scan = (text: string): RawMatch[] => {
-    scanTokens(text, lexicon, tokens);
+    tokenizeCandidates(text);
     const count = tokens.count;
     ensureCapacity(count);
     bestLength.fill(0, 0, count);

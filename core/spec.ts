@@ -9,7 +9,7 @@ import { hashWord, lookupWord, type Lexicon } from './tokenize';
 import type { FactRef, NumberSort } from './types';
 
 /** Bumped whenever the layout below changes meaning; createMatcher refuses other versions. */
-export const SPEC_VERSION = 2;
+export const SPEC_VERSION = 3;
 
 /** Symbols 0..3 are number expressions of these sorts; word w is symbol WORD_SYMBOL_BASE + w. */
 export const SORT_SYMBOLS: readonly NumberSort[] = ['count', 'money', 'percent', 'year'];
@@ -58,6 +58,12 @@ export interface MatcherSpec {
     literals: PackedArray;
   };
   currencies: string[];
+  /**
+   * Words at least one of which every expansion holds, unless it holds a non-ASCII word: the
+   * matcher reads only the paragraphs where core/prefilter.ts's anchorSearch stops. Null when
+   * there would be more than MAX_ANCHORS: then every paragraph is read.
+   */
+  anchors: string[] | null;
 }
 
 /** The element types a PackedArray may hold, narrowest first. */

@@ -236,7 +236,24 @@ function slowClass(text: string, i: number, code: number): number {
  * one, every token gets its folded text.
  */
 export function scanTokens(text: string, lexicon: Lexicon | null, out: TokenBuffer): void {
-  const n = text.length;
+  out.count = 0;
+  appendTokens(text, lexicon, out, 0, text.length);
+}
+
+/**
+ * Tokenizes text[from, to) after the tokens already in `out`, as if the text between them were a
+ * paragraph break: a BREAK separates the two when both have tokens. `from` and `to` must be at the
+ * text's ends or next to a paragraph break, so that the tokens are those a scan of the whole text
+ * finds there (core/prefilter.ts).
+ */
+export function appendTokens(
+  text: string,
+  lexicon: Lexicon | null,
+  out: TokenBuffer,
+  from: number,
+  to: number,
+): void {
+  const n = to;
   const keepText = lexicon === null;
   const maxLength = lexicon === null ? -1 : lexicon.maxLength;
   const table = lexicon === null ? EMPTY_TABLE : lexicon.table;
@@ -253,12 +270,12 @@ export function scanTokens(text: string, lexicon: Lexicon | null, out: TokenBuff
   let wordIds = out.word;
   const texts = out.text;
   let capacity = kinds.length;
-  let count = 0;
+  let count = out.count;
   let lineBreaks = 0;
-  let pendingBreak = false;
-  let lastEnd = 0;
+  let pendingBreak = count > 0;
+  let lastEnd = count > 0 ? ends[count - 1]! : 0;
 
-  let i = 0;
+  let i = from;
   while (i < n) {
     // The character at i: `code` is its first UTF-16 unit, `width` its length in units (2 for a
     // surrogate pair, whose code point slowClass leaves in slowCode).

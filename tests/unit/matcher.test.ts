@@ -331,7 +331,7 @@ describe('work', () => {
     const matcher = createMatcher(compilePacks([pack([TDA])]).spec);
     matcher.scan('Members of the Tren de Aragua gang were sent to prison.');
     expect(matcher.stats.numberReads).toBe(0);
-    matcher.scan('Some 238 members, a hundred of them, were sent.');
+    matcher.scan('Some 238 Tren de Aragua members, a hundred of them, were sent.');
     expect(matcher.stats.numberReads).toBe(2); // at "some" (reads "some 238") and "a" ("a hundred")
   });
 
