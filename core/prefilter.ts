@@ -88,78 +88,90 @@ export const SCRIPT_RANGES: Readonly<Record<string, readonly (readonly [number, 
 const unitRange = (from: number, to: number): string =>
   from === to ? `\\u${hex(from)}` : `\\u${hex(from)}-\\u${hex(to)}`;
 const hex = (unit: number): string => unit.toString(16).padStart(4, '0');
+const NON_ASCII = /[\u0080-\uffff]/g;
 
 /** SCRIPT_RANGES of the scripts that none of `words` uses, for a character class. */
 function unusedScripts(words: readonly string[]): string {
+  // Folded words are nearly all ASCII: one native search finds the few characters to look at.
+  const used = new Set<readonly (readonly [number, number])[]>();
+  for (const char of words.join(' ').match(NON_ASCII) ?? []) {
+    const unit = char.charCodeAt(0);
+    for (const ranges of Object.values(SCRIPT_RANGES)) {
+      if (ranges.some(([from, to]) => unit >= from && unit <= to)) used.add(ranges);
+    }
+  }
   let units = '';
   for (const ranges of Object.values(SCRIPT_RANGES)) {
-    const used = words.some((word) => {
-      for (let i = 0; i < word.length; i++) {
-        const unit = word.charCodeAt(i);
-        if (unit > 0x7f && ranges.some(([from, to]) => unit >= from && unit <= to)) return true;
-      }
-      return false;
-    });
-    if (!used) for (const [from, to] of ranges) units += unitRange(from, to);
+    if (!used.has(ranges)) for (const [from, to] of ranges) units += unitRange(from, to);
   }
   return units;
 }
 
 /**
  * The search for anchors and for characters that may make a word fold to one or be part of a pack
- * word (`words`: every word of the spec), global, so that a scan can go on from lastIndex. Throws if an anchor is not an ANCHOR_WORD or there are too many.
+ * word (`words`: every word of the spec), global, so that a scan can go on from lastIndex. Throws
+ * unless the anchors are distinct ANCHOR_WORDs in increasing order, at most MAX_ANCHORS of them.
  */
 export function anchorSearch(anchors: readonly string[], words: readonly string[]): RegExp {
   if (anchors.length > MAX_ANCHORS) throw new Error(`more than ${MAX_ANCHORS} anchors`);
-  const byLetter: string[] = [];
-  const byDigit: string[] = [];
-  for (const anchor of anchors) {
+  let firstLetter = anchors.length;
+  for (let i = 0; i < anchors.length; i++) {
+    const anchor = anchors[i];
     if (typeof anchor !== 'string' || !ANCHOR_WORD.test(anchor)) {
       throw new Error(`anchor ${JSON.stringify(anchor)} is not a folded ASCII word`);
     }
-    (anchor.charCodeAt(0) <= 0x39 ? byDigit : byLetter).push(anchor);
+    if (i > 0 && !(anchors[i - 1]! < anchor)) throw new Error('anchors out of order');
+    if (firstLetter === anchors.length && anchor.charCodeAt(0) > 0x39) firstLetter = i;
   }
   // A word starting with a letter may follow a digit in one run ("2025aragua" is "2025" then
   // "aragua"); a word starting with a digit may not follow a letter or digit of its own. No
   // ignore-case flag: with it, a character matches the class when its upper case is in the class
   // (U+00B5 µ would hide behind Greek Μ), so the anchors spell out both cases instead.
-  const alternatives = [`[^\\x00-\\x7f${NON_WORD_UNITS}${unusedScripts(words)}]`];
-  if (byLetter.length > 0) {
-    alternatives.push(`(?<![A-Za-z])${trieSource(byLetter)}(?![0-9A-Za-z])`);
+  let source = `[^\\x00-\\x7f${NON_WORD_UNITS}${unusedScripts(words)}]`;
+  if (firstLetter > 0) {
+    source += `|(?<![0-9A-Za-z])${trieSource(anchors, 0, firstLetter, 0)}(?![0-9A-Za-z])`;
   }
-  if (byDigit.length > 0) {
-    alternatives.push(`(?<![0-9A-Za-z])${trieSource(byDigit)}(?![0-9A-Za-z])`);
+  if (firstLetter < anchors.length) {
+    source += `|(?<![A-Za-z])${trieSource(anchors, firstLetter, anchors.length, 0)}(?![0-9A-Za-z])`;
   }
-  return new RegExp(alternatives.join('|'), 'g');
+  return new RegExp(source, 'g');
+}
+
+/** Each ASCII letter or digit as the expression for it in either case ("[aA]", "7"). */
+const EITHER_CASE: string[] = [];
+for (let unit = 0x30; unit <= 0x39; unit++) EITHER_CASE[unit] = String.fromCharCode(unit);
+for (let unit = 0x61; unit <= 0x7a; unit++) {
+  EITHER_CASE[unit] = `[${String.fromCharCode(unit)}${String.fromCharCode(unit - 0x20)}]`;
 }
 
 /**
- * The words as an expression that shares their common prefixes ("a(?:ct|ragua)"): at each
- * position the engine follows one branch per character instead of trying every word.
+ * Sorted distinct words[from, to), which share their first `depth` units, after those units, as
+ * an expression that shares their common prefixes ("a(?:ct|ragua)"): the engine follows one
+ * branch per character instead of trying every word. Built on every page load, so kept to
+ * simple string work.
  */
-function trieSource(words: readonly string[]): string {
-  const sorted = [...new Set(words)].sort();
-  const build = (from: number, to: number, depth: number): string => {
-    const branches: string[] = [];
-    let ends = false;
-    for (let i = from; i < to;) {
-      if (sorted[i]!.length === depth) {
-        ends = true;
-        i++;
-        continue;
-      }
-      const unit = sorted[i]![depth]!;
-      let j = i + 1;
-      while (j < to && sorted[j]![depth] === unit) j++;
-      const upper = unit.toUpperCase();
-      branches.push((upper === unit ? unit : `[${unit}${upper}]`) + build(i, j, depth + 1));
-      i = j;
+function trieSource(words: readonly string[], from: number, to: number, depth: number): string {
+  let source = '';
+  let branches = 0;
+  let oneUnit = false;
+  let ends = false;
+  for (let i = from; i < to;) {
+    const word = words[i]!;
+    if (word.length === depth) {
+      ends = true;
+      i++;
+      continue;
     }
-    if (branches.length === 0) return '';
-    const group = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
-    if (!ends) return group;
-    const single = branches.length > 1 || /^(?:.|\[..\])$/.test(group);
-    return single ? `${group}?` : `(?:${group})?`;
-  };
-  return build(0, sorted.length, 0);
+    const unit = word.charCodeAt(depth);
+    let next = i + 1;
+    while (next < to && words[next]!.charCodeAt(depth) === unit) next++;
+    const rest = trieSource(words, i, next, depth + 1);
+    source += (branches > 0 ? '|' : '') + EITHER_CASE[unit]! + rest;
+    oneUnit = rest === '';
+    branches++;
+    i = next;
+  }
+  if (branches > 1) source = `(?:${source})`;
+  if (!ends || branches === 0) return source;
+  return branches > 1 || oneUnit ? `${source}?` : `(?:${source})?`;
 }

@@ -103,10 +103,12 @@ describe('anchorSearch', () => {
     expect(() => anchorSearch([1 as unknown as string], [])).toThrow(/not a folded ASCII word/);
     const many = Array.from({ length: MAX_ANCHORS + 1 }, (_, i) => `w${i}`);
     expect(() => anchorSearch(many, [])).toThrow(/anchors/);
+    expect(() => anchorSearch(['cecot', 'aragua'], [])).toThrow(/out of order/);
+    expect(() => anchorSearch(['aragua', 'aragua'], [])).toThrow(/out of order/);
   });
 
   it('finds an anchor exactly where the tokenizer reads that word, in any case', () => {
-    const search = anchorSearch(['aragua', 'act', '13th', 'ms13'], []);
+    const search = anchorSearch(['13th', 'act', 'aragua', 'ms13'], []);
     for (const text of ['ARAGUA', 'Tren de Aragua’s', '2025aragua', '(act)', 'the 13th', 'MS13']) {
       expect(stops(search, text), text).toBe(true);
     }
@@ -115,8 +117,22 @@ describe('anchorSearch', () => {
     }
   });
 
+  it('finds exactly the anchors among words, whatever prefixes they share (any anchors)', () => {
+    // Letters only: "a1b" is one word to the tokenizer, but may stop the search at "b".
+    const word = fc.stringMatching(/^[abc]{1,4}$/);
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), word, (words, probe) => {
+        const anchors = [...words].sort();
+        const search = anchorSearch(anchors, []);
+        expect(stops(search, ` ${probe} `)).toBe(anchors.includes(probe));
+        expect(stops(search, `(${probe.toUpperCase()})`)).toBe(anchors.includes(probe));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('stops wherever the tokenizer reads an anchor, whatever surrounds it (any text)', () => {
-    const anchors = ['aragua', 'act', 'cecot', '13th', 'h1b'];
+    const anchors = ['13th', 'act', 'aragua', 'cecot', 'h1b'];
     const search = anchorSearch(anchors, []);
     const piece = fc.oneof(
       fc.constantFrom(...anchors, 'ARAGUA', 'Act', 'CeCoT', '13TH', 'H1B'),
