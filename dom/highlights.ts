@@ -10,7 +10,7 @@ import { SKIPPED_ELEMENTS } from '../core/blocks';
 import { FACT_KINDS, type FactKind } from '../core/pack';
 import type { HighlightColor, HighlightStyle } from '../messaging/settings';
 import { HIGHLIGHT_PALETTE } from '../messaging/settings';
-import { isShadowRoot } from './text-index';
+import { closestOf, isShadowRoot } from './text-index';
 
 export const HIGHLIGHT_PREFIX = 'claimlens';
 export const ACTIVE_HIGHLIGHT = `${HIGHLIGHT_PREFIX}-active`;
@@ -342,7 +342,9 @@ export class WrapperPainter implements Painter {
         if (from > 0) this.splitOff.add(middle);
         const mark = this.doc.createElement('mark');
         mark.setAttribute(WRAPPER_ATTRIBUTE, claim.kind);
-        middle.parentNode!.insertBefore(mark, middle);
+        // Through the text and the mark, never their parent: it may be a form whose controls
+        // shadow its methods (a control named "insertBefore"; dom/text-index.ts).
+        middle.before(mark);
         mark.appendChild(middle);
         this.byMark.set(mark, claim);
         this.paint(mark, claim === this.active);
@@ -368,10 +370,9 @@ export class WrapperPainter implements Painter {
       const wrapped = this.wrapped.get(claim);
       if (wrapped === undefined) continue;
       for (const mark of wrapped.marks) {
-        const parent = mark.parentNode;
-        if (parent !== null) {
-          while (mark.firstChild !== null) parent.insertBefore(mark.firstChild, mark);
-          parent.removeChild(mark);
+        if (mark.parentNode !== null) {
+          while (mark.firstChild !== null) mark.before(mark.firstChild);
+          mark.remove();
         }
       }
       this.wrapped.delete(claim);
@@ -404,7 +405,8 @@ export class WrapperPainter implements Painter {
   }
 
   claimAtElement(element: Element): Paintable | undefined {
-    const mark = element.closest(`mark[${WRAPPER_ATTRIBUTE}]`);
+    // The element under the pointer may be a form that shadows `closest`.
+    const mark = closestOf(element, `mark[${WRAPPER_ATTRIBUTE}]`);
     return mark === null ? undefined : this.byMark.get(mark);
   }
 

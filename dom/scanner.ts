@@ -11,7 +11,19 @@ import type { RawMatch } from '../core/types';
 import type { Painter } from './highlights';
 import type { Scheduler } from './schedule';
 import type { TextChunk, WalkRoot } from './text-index';
-import { TextWalker, isShadowRoot, isSkippedElement, rangeOf, textShown } from './text-index';
+import {
+  TextWalker,
+  containsNode,
+  isConnectedOf,
+  isShadowRoot,
+  isSkippedElement,
+  localNameOf,
+  nodeTypeOf,
+  ownerDocumentOf,
+  parentNodeOf,
+  rangeOf,
+  textShown,
+} from './text-index';
 
 /** One claim on the page. */
 export interface Claim {
@@ -84,17 +96,22 @@ function rebase(raw: RawMatch): RawMatch {
   return rebased;
 }
 
+// Elements met going up from a changed node may be forms whose controls shadow their properties
+// (dom/text-index.ts): what is asked of them goes through the prototypes (parentNodeOf and the
+// like), which costs nothing that matters here, once per change.
+
 /** What to read again after a change to `node`: its nearest block ancestor-or-self, or the shadow
  * root it is in when there is no block between them. */
 function blockOf(node: Node): WalkRoot | null {
-  let current: Node | null = node.nodeType === 1 || isShadowRoot(node) ? node : node.parentNode;
+  let current: Node | null =
+    nodeTypeOf(node) === 1 || isShadowRoot(node) ? node : parentNodeOf(node);
   while (current !== null) {
     if (isShadowRoot(current)) return current;
-    if (current.nodeType !== 1) return null; // a document, or a fragment outside the page
+    if (nodeTypeOf(current) !== 1) return null; // a document, or a fragment outside the page
     const element = current as Element;
-    if (BLOCK_ELEMENTS.has(element.localName)) return element;
-    const parent: Node | null = element.parentNode;
-    if (parent === null || parent.nodeType === 9) return element; // the document element
+    if (BLOCK_ELEMENTS.has(localNameOf(element))) return element;
+    const parent: Node | null = parentNodeOf(element);
+    if (parent === null || nodeTypeOf(parent) === 9) return element; // the document element
     current = parent;
   }
   return null;
@@ -102,7 +119,7 @@ function blockOf(node: Node): WalkRoot | null {
 
 function isRendered(element: Element): boolean {
   if (isSkippedElement(element)) return false;
-  return element.ownerDocument.defaultView?.getComputedStyle(element).display !== 'none';
+  return ownerDocumentOf(element)?.defaultView?.getComputedStyle(element).display !== 'none';
 }
 
 /** `node` and the hosts of the shadow trees it is in, outermost host first. */
@@ -252,19 +269,19 @@ export class Scanner {
 
   private enqueue(root: WalkRoot): void {
     // Already waiting, or inside something waiting: that read covers it.
-    for (let node: Node | null = root; node !== null; node = node.parentNode) {
+    for (let node: Node | null = root; node !== null; node = parentNodeOf(node)) {
       if (this.queue.includes(node as WalkRoot)) return;
     }
     // Waiting roots inside this one are covered by it.
     for (let i = this.queue.length - 1; i >= 0; i--) {
-      if (root.contains(this.queue[i]!)) this.queue.splice(i, 1);
+      if (containsNode(root, this.queue[i]!)) this.queue.splice(i, 1);
     }
     this.queue.push(root);
     this.cancelSlice ??= this.options.scheduler.idle((budget) => this.slice(budget));
   }
 
   private isOwn(node: Node): boolean {
-    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    const element = nodeTypeOf(node) === 1 ? (node as Element) : node.parentElement;
     return element !== null && this.options.isOwnElement(element);
   }
 
@@ -291,7 +308,7 @@ export class Scanner {
       }
     }
     for (const element of attributeTargets) {
-      if (!element.isConnected) continue;
+      if (!isConnectedOf(element)) continue;
       // Shown: read it. Hidden while holding claims: read it so they go. Else nothing changed
       // for the text (most class and style changes are only looks).
       if (this.hidden.has(element)) {
@@ -299,12 +316,14 @@ export class Scanner {
           this.hidden.delete(element);
           dirty.add(element);
         }
-      } else if (this.claimList.some((claim) => element.contains(claim.range.startContainer))) {
+      } else if (
+        this.claimList.some((claim) => containsNode(element, claim.range.startContainer))
+      ) {
         if (!isRendered(element)) dirty.add(element);
       }
     }
     for (const node of dirty) {
-      if (!node.isConnected) continue; // its removal is recorded on a parent that is still here
+      if (!isConnectedOf(node)) continue; // its removal is recorded on a parent that is still here
       const block = blockOf(node);
       if (block !== null) this.enqueue(block);
     }
@@ -328,24 +347,30 @@ export class Scanner {
   }
 
   /** Whether `root` can hold page text: connected, rendered, and not inside skipped content (up
-   * through the hosts of the shadow trees it is in). */
+   * through the hosts of the shadow trees it is in). An element found not rendered is watched
+   * (`hidden`), so that showing it reads it again: a block hidden while holding claims is read
+   * here, its claims dropped, and would otherwise stay without them once shown. */
   private isReadable(root: WalkRoot): boolean {
-    if (!root.isConnected) return false;
+    if (!isConnectedOf(root)) return false;
     for (let node: Node | null = root; node !== null;) {
       if (isShadowRoot(node)) {
         node = node.host;
         continue;
       }
-      if (node.nodeType !== 1) break;
+      if (nodeTypeOf(node) !== 1) break;
       const element = node as Element;
-      if (this.options.isOwnElement(element) || !isRendered(element)) return false;
-      node = element.parentNode;
+      if (this.options.isOwnElement(element)) return false;
+      if (!isRendered(element)) {
+        this.hidden.add(element);
+        return false;
+      }
+      node = parentNodeOf(element);
     }
     return true;
   }
 
   private removeWithin(root: WalkRoot): boolean {
-    const inside = this.claimList.filter((claim) => root.contains(claim.range.startContainer));
+    const inside = this.claimList.filter((claim) => containsNode(root, claim.range.startContainer));
     if (inside.length === 0) return false;
     this.claimList = this.claimList.filter((claim) => !inside.includes(claim));
     this.withoutObserving(() => this.options.painter.remove(inside));

@@ -71,7 +71,110 @@ export type WalkRoot = Element | ShadowRoot;
 
 /** Whether a node is a shadow root (a document fragment with a host). */
 export function isShadowRoot(node: Node): node is ShadowRoot {
+  // (A form's `nodeType` may be one of its controls, an object: not 11 either, rightly.)
   return node.nodeType === 11 && (node as Partial<ShadowRoot>).host != null;
+}
+
+// Forms that shadow their own properties. A <form> element has a property for each name and id
+// of its controls (inputs other than image buttons, buttons, fieldsets, objects, outputs,
+// selects, textareas, form-associated custom elements, those outside it bound to it by a form
+// attribute too) and of the <img> elements inside it, and these win over every property of its
+// prototypes, in every world, the content script's isolated one too: `<form><input
+// name="nextSibling"></form>` makes `form.nextSibling` that input (two controls of one name make
+// it a RadioNodeList). In Chromium no other element does this: <embed>, <object>, <img>,
+// <iframe>, <select>, <fieldset> and the rest keep their properties whatever their children are
+// named, and the named properties of `document` reach only the page's own world
+// (docs/EXTENSION.md, "Hostile pages"). So what is asked of a form, and of any node whose kind is
+// not known, goes through the prototypes' own getters and methods, taken here once; every other
+// element is asked directly, which is what the walker's loop needs to stay fast.
+
+/** The getter of `name` on `prototype`, or on the nearest prototype above it that has one. */
+function prototypeGetter<T>(prototype: object | undefined, name: string): (this: Node) => T {
+  for (let on = prototype ?? null; on !== null; on = Object.getPrototypeOf(on) as object | null) {
+    const get = Object.getOwnPropertyDescriptor(on, name)?.get;
+    if (get !== undefined) return get as (this: Node) => T;
+  }
+  return () => {
+    throw new Error(`ClaimLens: no DOM getter for ${name}`);
+  };
+}
+
+/** The method `name` of `prototype` (or of a prototype above it); undefined where there is none. */
+function prototypeMethod<F>(prototype: object | undefined, name: string): F | undefined {
+  for (let on = prototype ?? null; on !== null; on = Object.getPrototypeOf(on) as object | null) {
+    const value = Object.getOwnPropertyDescriptor(on, name)?.value as unknown;
+    if (typeof value === 'function') return value as F;
+  }
+  return undefined;
+}
+
+// Undefined outside a browser (no DOM): then nothing here is ever asked.
+const NODE_PROTOTYPE = typeof Node === 'undefined' ? undefined : Node.prototype;
+const ELEMENT_PROTOTYPE = typeof Element === 'undefined' ? undefined : Element.prototype;
+const getFirstChild = prototypeGetter<ChildNode | null>(NODE_PROTOTYPE, 'firstChild');
+const getNextSibling = prototypeGetter<ChildNode | null>(NODE_PROTOTYPE, 'nextSibling');
+const getParentNode = prototypeGetter<ParentNode | null>(NODE_PROTOTYPE, 'parentNode');
+const getNodeType = prototypeGetter<number>(NODE_PROTOTYPE, 'nodeType');
+const getOwnerDocument = prototypeGetter<Document | null>(NODE_PROTOTYPE, 'ownerDocument');
+const getIsConnected = prototypeGetter<boolean>(NODE_PROTOTYPE, 'isConnected');
+const getLocalName = prototypeGetter<string>(ELEMENT_PROTOTYPE, 'localName');
+const nodeContains = prototypeMethod<Node['contains']>(NODE_PROTOTYPE, 'contains')!;
+const elementGetAttribute = prototypeMethod<Element['getAttribute']>(
+  ELEMENT_PROTOTYPE,
+  'getAttribute',
+)!;
+const elementHasAttribute = prototypeMethod<Element['hasAttribute']>(
+  ELEMENT_PROTOTYPE,
+  'hasAttribute',
+)!;
+const elementClosest = prototypeMethod<(this: Element, selectors: string) => Element | null>(
+  ELEMENT_PROTOTYPE,
+  'closest',
+)!;
+/** Missing before Chrome 105 and Firefox 106. */
+const elementCheckVisibility = prototypeMethod<Element['checkVisibility']>(
+  ELEMENT_PROTOTYPE,
+  'checkVisibility',
+);
+
+/** `node.parentNode`, even of a form with a control of that name. */
+export function parentNodeOf(node: Node): ParentNode | null {
+  return getParentNode.call(node);
+}
+
+/** `node.nodeType`, even of a form with a control of that name. */
+export function nodeTypeOf(node: Node): number {
+  return getNodeType.call(node);
+}
+
+/** `element.localName`, even of a form with a control of that name. */
+export function localNameOf(element: Element): string {
+  return getLocalName.call(element);
+}
+
+/** `node.ownerDocument`, even of a form with a control of that name. */
+export function ownerDocumentOf(node: Node): Document | null {
+  return getOwnerDocument.call(node);
+}
+
+/** `node.isConnected`, even of a form with a control of that name. */
+export function isConnectedOf(node: Node): boolean {
+  return getIsConnected.call(node);
+}
+
+/** `node.contains(other)`, even of a form with a control of that name. */
+export function containsNode(node: Node, other: Node | null): boolean {
+  return nodeContains.call(node, other);
+}
+
+/** `element.getAttribute(name)`, even of a form with a control of that name. */
+function attributeOf(element: Element, name: string): string | null {
+  return elementGetAttribute.call(element, name);
+}
+
+/** `element.closest(selectors)`, even of a form with a control of that name. */
+export function closestOf(element: Element, selectors: string): Element | null {
+  return elementClosest.call(element, selectors);
 }
 
 /** A piece of flowing text: non-whitespace runs joined by single spaces (see TextWalker.step). */
@@ -241,24 +344,8 @@ class ChunkBuilder {
   }
 }
 
-/**
- * Whether an element is editable by its own markup (contenteditable "", "true" or
- * "plaintext-only"; "false" and invalid values are not), or the whole document is in design mode.
- * Not `isContentEditable`: Chromium answers that by walking up the tree (after a style update),
- * which made a walk over a 5,000-deep page quadratic. The walker never enters an editable
- * element, and the scanner checks every ancestor of a root it reads, so an element's own
- * attribute is all there is left to ask.
- */
-function isEditable(element: Element): boolean {
-  return editableByAttribute(element) || element.ownerDocument.designMode === 'on';
-}
-
-function editableByAttribute(element: Element): boolean {
-  const value = element.getAttribute('contenteditable');
-  return value !== null && editableState(value);
-}
-
-/** Whether a contenteditable attribute's value makes its element editable. */
+/** Whether a contenteditable attribute's value makes its element editable: "", "true" or
+ * "plaintext-only" ("false" and invalid values do not). */
 function editableState(value: string): boolean {
   const state = value.toLowerCase();
   return state === '' || state === 'true' || state === 'plaintext-only';
@@ -271,16 +358,33 @@ function hiddenByAttribute(element: Element): boolean {
   return hidden !== null && hidden.trim().toLowerCase() !== 'until-found';
 }
 
-/** Whether an element's own markup leaves it and its subtree out of the text. */
+/**
+ * Whether an element's own markup leaves it and its subtree out of the text: its name, its hidden
+ * attribute, a closed <dialog>, or being editable (by its contenteditable attribute, or the whole
+ * document in design mode). Not `isContentEditable`: Chromium answers that by walking up the tree
+ * (after a style update), which made a walk over a 5,000-deep page quadratic. The walker never
+ * enters an editable element, and the scanner checks every ancestor of a root it reads, so an
+ * element's own attribute is all there is left to ask. Asked through the prototypes: the element
+ * may be a form that shadows its properties.
+ */
 export function isSkippedElement(element: Element): boolean {
-  if (SKIPPED_ELEMENTS.has(element.localName)) return true;
-  if (hiddenByAttribute(element)) return true;
-  if (element.localName === 'dialog' && !element.hasAttribute('open')) return true;
-  return isEditable(element);
+  const name = localNameOf(element);
+  if (SKIPPED_ELEMENTS.has(name)) return true;
+  const hidden = attributeOf(element, 'hidden');
+  if (hidden !== null && hidden.trim().toLowerCase() !== 'until-found') return true;
+  if (name === 'dialog' && !elementHasAttribute.call(element, 'open')) return true;
+  const editable = attributeOf(element, 'contenteditable');
+  if (editable !== null && editableState(editable)) return true;
+  return ownerDocumentOf(element)?.designMode === 'on';
 }
 
 /** Asks checkVisibility for the computed visibility too (both names: the older one before Chrome 121). */
 const VISIBLE_AND_RENDERED = { visibilityProperty: true, checkVisibilityCSS: true };
+
+/** The computed style of an element (through the prototypes: it may be a form). */
+function computedStyleOf(element: Element): CSSStyleDeclaration | undefined {
+  return ownerDocumentOf(element)?.defaultView?.getComputedStyle(element);
+}
 
 /**
  * Whether an element is rendered (computed display is not "none") and whether its text is visible
@@ -291,12 +395,8 @@ const VISIBLE_AND_RENDERED = { visibilityProperty: true, checkVisibilityCSS: tru
  * computed style decides, so the answer is exactly the computed style's.
  */
 function renderedAs(element: Element): 'none' | 'invisible' | 'visible' {
-  if (
-    typeof element.checkVisibility === 'function' &&
-    element.checkVisibility(VISIBLE_AND_RENDERED)
-  )
-    return 'visible';
-  const style = element.ownerDocument.defaultView?.getComputedStyle(element);
+  if (elementCheckVisibility?.call(element, VISIBLE_AND_RENDERED) === true) return 'visible';
+  const style = computedStyleOf(element);
   if (style === undefined) return 'visible';
   if (style.display === 'none') return 'none';
   const visibility = style.visibility;
@@ -305,22 +405,21 @@ function renderedAs(element: Element): 'none' | 'invisible' | 'visible' {
 
 /** The element a text node's style comes from: its parent, or the host of the shadow root it is in. */
 function styledElementOf(node: Node): Element | null {
-  const parent = node.parentNode;
+  const parent = node.parentNode; // of a text node, whose properties are its own
   if (parent === null) return null;
-  return isShadowRoot(parent) ? parent.host : parent.nodeType === 1 ? (parent as Element) : null;
+  if (isShadowRoot(parent)) return parent.host;
+  return nodeTypeOf(parent) === 1 ? (parent as Element) : null;
 }
 
 /** Whether an element and every ancestor (across shadow roots) has a computed display other than
  * "none"; if not, the outermost one that has "none". */
 function outermostNotRendered(element: Element): Element | null {
   let found: Element | null = null;
-  for (let node: Node | null = element; node !== null; node = node.parentNode) {
+  for (let node: Node | null = element; node !== null; node = parentNodeOf(node)) {
     if (isShadowRoot(node)) node = node.host;
-    if (node.nodeType !== 1) break;
+    if (nodeTypeOf(node) !== 1) break;
     const current = node as Element;
-    if (current.ownerDocument.defaultView?.getComputedStyle(current).display === 'none') {
-      found = current;
-    }
+    if (computedStyleOf(current)?.display === 'none') found = current;
   }
   return found;
 }
@@ -344,15 +443,12 @@ export function textShown(
     const element = styledElementOf(chunk.nodes[i]!);
     if (element === null || element === checked) continue;
     checked = element;
-    if (
-      typeof element.checkVisibility === 'function' &&
-      element.checkVisibility(VISIBLE_AND_RENDERED)
-    ) {
+    if (elementCheckVisibility?.call(element, VISIBLE_AND_RENDERED) === true) {
       continue; // rendered up to the root, and visible
     }
     const notRendered = outermostNotRendered(element);
     if (notRendered !== null) return { shown: false, notRendered };
-    const visibility = element.ownerDocument.defaultView?.getComputedStyle(element).visibility;
+    const visibility = computedStyleOf(element)?.visibility;
     if (visibility === 'hidden' || visibility === 'collapse') return { shown: false, notRendered };
     // Rendered and visible by style (display: contents, a closed <details>): read, as with style.
   }
@@ -371,6 +467,9 @@ const SLOT = 32;
 const DIALOG = 64;
 /** On the walker's stack only: the element's text is invisible by style. */
 const INVISIBLE = 128;
+/** A <form>: its own properties may be its controls, so it is asked through the prototypes (see
+ * prototypeGetter). Also on the walker's stack, for the climb back out of it. */
+const FORM = 256;
 
 const SHADOW_HOST_ELEMENTS = [
   'article',
@@ -403,6 +502,7 @@ for (const [names, kind] of [
   [SHADOW_HOST_ELEMENTS, SHADOW_HOST],
   [['slot'], SLOT],
   [['dialog'], DIALOG],
+  [['form'], FORM],
 ] as const) {
   for (const name of names) ELEMENT_KINDS.set(name, (ELEMENT_KINDS.get(name) ?? 0) | kind);
 }
@@ -451,7 +551,8 @@ export class TextWalker {
     if (this.done) return true;
     const root = this.root;
     let node = this.next;
-    if (node !== null && node !== root && !root.contains(node)) {
+    // The root may be a form: asked through the prototypes (once a step, so always).
+    if (node !== null && node !== root && !containsNode(root, node)) {
       this.interrupted = true;
       this.finish();
       return true;
@@ -460,7 +561,7 @@ export class TextWalker {
     const shadowRootOf = options.shadowRootOf;
     const deferStyle = options.deferStyle === true;
     // Read once per step: no page script runs during one.
-    const designMode = root.ownerDocument.designMode === 'on';
+    const designMode = ownerDocumentOf(root)?.designMode === 'on';
     const stack = this.stack;
     const enteredNodes = this.enteredNodes;
     /** Entries from here up were entered in this step: the DOM has not changed under them. */
@@ -470,6 +571,10 @@ export class TextWalker {
     let length = out.length;
     let owed = out.owed;
     let count = 0;
+    /** `node` may be a form (see FORM): asked through the prototypes. Set for each element and
+     * each parent climbed to; left as it was for a text node (read after the start of a form, it
+     * is asked through the prototypes too, which is slower, not wrong). */
+    let form = false;
     while (node !== null) {
       if ((++count & 31) === 0) {
         out.length = length; // the caller may ask heldText
@@ -480,9 +585,10 @@ export class TextWalker {
         }
       }
       // Elements are told apart by their name (a text node has none), which saves asking the
-      // type of each element.
+      // type of each element. A form's name may be one of its controls (an object, not a
+      // string), but it is never undefined: still an element.
       const name = (node as Partial<Element>).localName;
-      const type = typeof name === 'string' ? 1 : node.nodeType;
+      const type = name !== undefined ? 1 : node.nodeType;
       if (type === 3) {
         const depth = stack.length;
         const parent = depth > 0 ? stack[depth - 1]! : INVISIBLE;
@@ -562,26 +668,32 @@ export class TextWalker {
         this.textFrom = 0;
       } else if (type === 1) {
         const element = node as Element;
-        // A custom element's name has a hyphen; any other unlisted element is plain inline. (A
-        // form's properties can be clobbered by its controls' names: a `localName` that is not a
-        // string names nothing listed.)
+        // A custom element's name has a hyphen; any other unlisted element is plain inline. A
+        // name that is not a string is a form's control: only forms have such names.
         const kind =
           typeof name === 'string'
             ? (ELEMENT_KINDS.get(name) ?? (name.includes('-') ? SHADOW_HOST : 0))
-            : 0;
+            : (ELEMENT_KINDS.get(localNameOf(element)) ?? 0) | FORM;
+        form = (kind & FORM) !== 0;
         /** What the element pushes on the stack, or -1 when it is left out with its subtree. */
         let flags = -1;
         if ((kind & SKIPPED) === 0 && !options.skip?.(element)) {
-          // isSkippedElement, written out. An HTML element's `hidden` property is false exactly
-          // when it has no hidden attribute: a cheaper question than the attribute, and the
-          // answer for nearly every element (others have no such property: asked the attribute).
-          let hidden =
-            ((element as Partial<HTMLElement>).hidden !== false && hiddenByAttribute(element)) ||
-            ((kind & DIALOG) !== 0 && !element.hasAttribute('open')) ||
-            designMode;
-          if (!hidden) {
-            const editable = element.getAttribute('contenteditable');
-            hidden = editable !== null && editableState(editable);
+          let hidden: boolean;
+          if (form) {
+            hidden = isSkippedElement(element);
+          } else {
+            // isSkippedElement, written out. An HTML element's `hidden` property is false exactly
+            // when it has no hidden attribute: a cheaper question than the attribute, and the
+            // answer for nearly every element (others have no such property: asked the
+            // attribute).
+            hidden =
+              ((element as Partial<HTMLElement>).hidden !== false && hiddenByAttribute(element)) ||
+              ((kind & DIALOG) !== 0 && !element.hasAttribute('open')) ||
+              designMode;
+            if (!hidden) {
+              const editable = element.getAttribute('contenteditable');
+              hidden = editable !== null && editableState(editable);
+            }
           }
           const shown = hidden ? 'none' : deferStyle ? 'visible' : renderedAs(element);
           if (shown === 'none') {
@@ -597,10 +709,10 @@ export class TextWalker {
             const preformatted =
               (kind & PREFORMATTED) !== 0 ||
               (stack.length === 0
-                ? element.closest('pre,listing,xmp,plaintext') !== null
+                ? closestOf(element, 'pre,listing,xmp,plaintext') !== null
                 : (stack[stack.length - 1]! & PREFORMATTED) !== 0);
             flags =
-              (kind & (BLOCK | SHADOW_HOST)) |
+              (kind & (BLOCK | SHADOW_HOST | FORM)) |
               (preformatted ? PREFORMATTED : 0) |
               // Computed visibility is inherited: it already says what holds for the text.
               (shown === 'invisible' ? INVISIBLE : 0);
@@ -622,7 +734,11 @@ export class TextWalker {
             if (shadow !== null) options.onShadowRoot?.(shadow);
           }
           const first =
-            shadow === null || shadow.querySelector('slot') !== null ? element.firstChild : null;
+            shadow !== null && shadow.querySelector('slot') === null
+              ? null
+              : form
+                ? getFirstChild.call(element)
+                : element.firstChild;
           if (first !== null) {
             node = first;
             continue;
@@ -657,26 +773,34 @@ export class TextWalker {
           node = null;
           break;
         }
-        const sibling: Node | null = node.nextSibling;
+        const sibling: Node | null = form ? getNextSibling.call(node) : node.nextSibling;
         if (sibling !== null) {
           node = sibling;
           break;
         }
         // The parent is the element entered last, when that was in this step (one DOM call less
         // per element); entered before a pause, it may have moved since: asked.
-        const parent: Node | null =
-          stack.length > enteredBefore ? enteredNodes[stack.length - 1]! : node.parentNode;
+        const entered = stack.length > enteredBefore;
+        const parent: Node | null = entered
+          ? enteredNodes[stack.length - 1]!
+          : form
+            ? getParentNode.call(node)
+            : node.parentNode;
         if (parent === null || stack.length === 0) {
           node = null;
           break;
         }
         enteredNodes.pop();
-        if ((stack.pop()! & BLOCK) !== 0) {
+        const left = stack.pop()!;
+        if ((left & BLOCK) !== 0) {
           owed = OWE_BLOCK;
           out.edgeLength = length;
           out.edgePieces = starts.length;
         }
         node = parent;
+        // A parent that was asked for may be any element, a form too (its stack entry is that of
+        // the element entered there before the pause): asked through the prototypes as well.
+        form = !entered || (left & FORM) !== 0;
       }
     }
     out.length = length;

@@ -202,6 +202,7 @@ interface PageGlobals {
     clearedHighlights?: number;
     droppedSheets?: number;
     overrideCalls?: Record<string, number>;
+    submitted?: string[];
   };
 }
 
@@ -473,6 +474,49 @@ describe('hostile pages', () => {
       await page.keyboard.press('Alt+Shift+KeyJ');
       const dialog = page.locator(UI_HOST).locator('[role="dialog"]');
       await expect.poll(() => dialog.count(), { timeout: 3000 }).toBe(1);
+    });
+  });
+
+  it('a form whose controls shadow its properties (nextSibling, parentNode, getAttribute …): read as any form, the page after it too', async () => {
+    await hostile('hostile-form-clobber.html', async ({ page, url }) => {
+      // The shadowing is real in the extension's world too: an isolated world of the test's own.
+      const shadowed = await inOwnWorld(page, () => {
+        const form = document.getElementById('clobbered') as unknown as Record<string, unknown>;
+        return ['nextSibling', 'firstChild', 'parentNode', 'localName', 'nodeType']
+          .concat(['getAttribute', 'hidden', 'contains', 'isConnected', 'lastChild'])
+          .filter((name) => form[name] instanceof Element || form[name] instanceof RadioNodeList);
+      });
+      expect(shadowed).toHaveLength(10);
+
+      // Claims before, inside (in a paragraph and in the form's own text) and after the form;
+      // none in the hidden form, whose `hidden` and `getAttribute` are controls too.
+      const expected = [CLAIM_238, CLAIM_MONEY, CLAIM_HELD, CLAIM_COURT];
+      const state = await settle(page, expected);
+      expect(sorted(state.texts)).toEqual(sorted(expected));
+      const { report } = await waitForReport(extended.worker!, url, (r) => r.matches.length === 4);
+      expect(report.matches.map((match) => squash(match.text))).toEqual(expected);
+
+      // Text added to the form itself is read; the form hidden by style loses its claims and
+      // shown again has them back.
+      const later = [CLAIM_238, CLAIM_MONEY, CLAIM_HELD, CLAIM_LAW, CLAIM_COURT];
+      await hook(page, 'addLate');
+      expect(sorted((await settle(page, later)).texts)).toEqual(sorted(later));
+      await hook(page, 'hide');
+      expect(sorted((await settle(page, [CLAIM_238, CLAIM_COURT])).texts)).toEqual(
+        sorted([CLAIM_238, CLAIM_COURT]),
+      );
+      await hook(page, 'show');
+      expect(sorted((await settle(page, later)).texts)).toEqual(sorted(later));
+      const after = await waitForReport(extended.worker!, url, (r) => r.matches.length === 5);
+      expect(after.report.matches.map((match) => squash(match.text))).toEqual(later);
+
+      // The page's form still works: typed into and submitted (Enter), its handler gets the
+      // name. By keyboard: Playwright's own fill() and click() walk up `parentElement` from the
+      // control, and this form's leads back into it (they overflow the stack).
+      await evaluateIn(page, 'main', `document.getElementById('name-field').focus()`);
+      await page.keyboard.type('Ana');
+      await page.keyboard.press('Enter');
+      expect((await pageCounters(page)).submitted).toEqual(['Ana']);
     });
   });
 
