@@ -158,8 +158,10 @@ export class ClaimInteractions {
     this.painter.setActive(null);
     const target = this.restoreFocusTo;
     this.restoreFocusTo = null;
-    if (restoreFocus && target instanceof HTMLElement && target.isConnected) {
-      target.focus({ preventScroll: true });
+    // Asked of the document and the prototype: a form's own `isConnected` and `focus` may be
+    // its controls, when they are named so (docs/EXTENSION.md, "Hostile pages").
+    if (restoreFocus && target instanceof HTMLElement && document.contains(target)) {
+      HTMLElement.prototype.focus.call(target, { preventScroll: true });
     }
   }
 

@@ -517,6 +517,19 @@ describe('hostile pages', () => {
       await page.keyboard.type('Ana');
       await page.keyboard.press('Enter');
       expect((await pageCounters(page)).submitted).toEqual(['Ana']);
+
+      // A card opened from the keyboard while the form has focus gives it back on Escape, though
+      // the form's `focus` and `isConnected` are its controls.
+      await evaluateIn(
+        page,
+        'main',
+        `HTMLElement.prototype.focus.call(document.getElementById('clobbered'))`,
+      );
+      await page.keyboard.press('Alt+Shift+KeyJ');
+      await expect.poll(() => page.locator(UI_HOST).locator('[role="dialog"]').count()).toBe(1);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator(UI_HOST).locator('[role="dialog"]').count()).toBe(0);
+      expect(await evaluateIn(page, 'main', `document.activeElement.id`)).toBe('clobbered');
     });
   });
 
