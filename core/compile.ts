@@ -7,7 +7,7 @@ import { NUMBER_WORDS } from './numbers';
 import { compilePattern, type PatternSymbol } from './pattern';
 import { TrieBuilder } from './automaton';
 import { buildLexicon, type Lexicon } from './tokenize';
-import { chooseAnchors } from './anchors';
+import { chooseAnchors, prefilterSource } from './anchors';
 import {
   LITERAL_STRIDE,
   QUALIFIERS,
@@ -190,6 +190,7 @@ export function compilePacks(
   const symbolWords = words.length;
   for (const word of NUMBER_WORDS) if (!wordIndex.has(word)) indexOf(wordIndex, words, word);
 
+  const anchors = chooseAnchors(expansionWords);
   const built = trie.build();
   for (const output of outputs) output.node = built.renumber[output.node]!;
   outputs.sort((a, b) => a.node - b.node || a.pattern - b.pattern);
@@ -208,7 +209,8 @@ export function compilePacks(
     },
     outputs: packOutputs(outputs),
     currencies,
-    anchors: chooseAnchors(expansionWords),
+    anchors,
+    prefilter: anchors === null ? null : prefilterSource(anchors, words),
   };
   checkSpec(spec); // once here, so content scripts need only check its shape (core/matcher.ts)
   return { spec, errors };

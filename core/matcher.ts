@@ -95,7 +95,7 @@ const SORT_SYMBOL: Readonly<Record<string, number>> = Object.fromEntries(
 export function createMatcher(spec: MatcherSpec): Matcher {
   const arrays = unpackSpec(spec);
   checkShape(spec, arrays);
-  const anchors = spec.anchors === null ? null : anchorSearch(spec.anchors, spec.words);
+  const anchors = spec.prefilter === null ? null : anchorSearch(spec.prefilter);
   const words = spec.words;
   const lexicon = arrays.lexicon;
   const wordSymbol = new Int32Array(words.length);

@@ -59,11 +59,13 @@ export interface MatcherSpec {
   };
   currencies: string[];
   /**
-   * Words at least one of which every expansion holds, unless it holds a non-ASCII word: the
-   * matcher reads only the paragraphs where core/prefilter.ts's anchorSearch stops. Null when
-   * there would be more than MAX_ANCHORS: then every paragraph is read.
+   * Words at least one of which every expansion holds, unless it holds a non-ASCII word; null when
+   * there would be more than MAX_ANCHORS (core/anchors.ts).
    */
   anchors: string[] | null;
+  /** The pre-filter's expression for the anchors and words (core/prefilter.ts): the matcher
+   * reads only the paragraphs where it stops, or every paragraph when it is null. */
+  prefilter: string | null;
 }
 
 /** The element types a PackedArray may hold, narrowest first. */

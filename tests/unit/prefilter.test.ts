@@ -7,18 +7,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { chooseAnchors } from '../../core/anchors';
+import { NON_WORD_UNITS, SCRIPT_RANGES, chooseAnchors, prefilterSource } from '../../core/anchors';
 import { compilePacks } from '../../core/compile';
 import { createMatcher } from '../../core/matcher';
 import type { MatcherSpec } from '../../core/matcher';
-import {
-  CHAR_DIGIT,
-  CHAR_IGNORABLE,
-  CHAR_LETTER,
-  charInfo,
-  foldString,
-} from '../../core/normalize';
-import { MAX_ANCHORS, NON_WORD_UNITS, SCRIPT_RANGES, anchorSearch } from '../../core/prefilter';
+import { CHAR_DIGIT, CHAR_IGNORABLE, CHAR_LETTER, charInfo } from '../../core/normalize';
+import { MAX_ANCHORS, MAX_PREFILTER_LENGTH, anchorSearch } from '../../core/prefilter';
 import { tokenize } from '../../core/tokenize';
 import { decodeDocument, extractText, isHtmlFileName } from '../../cli/extract-html';
 import { documentText } from '../../cli/scan';
@@ -40,6 +34,10 @@ const isWordClass = (cls: number) =>
 function inScript(unit: number, ranges: readonly (readonly [number, number])[]): boolean {
   return ranges.some(([from, to]) => unit >= from && unit <= to);
 }
+
+/** The search a spec with these anchors and words brings. */
+const searchFor = (anchors: readonly string[], words: readonly string[]): RegExp =>
+  anchorSearch(prefilterSource(anchors, words));
 
 /** Finds whether the search stops anywhere in `text`. */
 function stops(search: RegExp, text: string): boolean {
@@ -75,8 +73,8 @@ describe('character lists', () => {
   });
 
   it('stops at every non-ASCII character that can be part of a word, but scripts no word uses', () => {
-    const search = anchorSearch([], ['aragua']);
-    const greekWords = anchorSearch([], ['aragua', 'ελλαδα']);
+    const search = searchFor([], ['aragua']);
+    const greekWords = searchFor([], ['aragua', 'ελλαδα']);
     const missed: string[] = [];
     for (let unit = 0x80; unit <= 0xffff; unit++) {
       const char = String.fromCharCode(unit);
@@ -89,26 +87,26 @@ describe('character lists', () => {
       if (greek && !stops(greekWords, char)) missed.push(`greek ${unit.toString(16)}`);
     }
     expect(missed).toEqual([]);
-    const aragua = anchorSearch(['aragua'], ['aragua']);
+    const aragua = searchFor(['aragua'], ['aragua']);
     expect(stops(aragua, 'Tren de Aragua 中文 Ελλάδα — “quoted” 100 €')).toBe(true);
     expect(stops(aragua, '中文 Ελλάδα — “quoted” 100 € and plain English')).toBe(false);
   });
 });
 
-describe('anchorSearch', () => {
+describe('the pre-filter search', () => {
   it('refuses anything but folded ASCII words, so pack text never becomes an expression', () => {
     for (const bad of ['a|b', '.*', '(', 'Aragua', '', 'é', 'a b', 'x'.repeat(65), 'a\\d']) {
-      expect(() => anchorSearch([bad], []), bad).toThrow(/not a folded ASCII word/);
+      expect(() => searchFor([bad], []), bad).toThrow(/not a folded ASCII word/);
     }
-    expect(() => anchorSearch([1 as unknown as string], [])).toThrow(/not a folded ASCII word/);
+    expect(() => searchFor([1 as unknown as string], [])).toThrow(/not a folded ASCII word/);
     const many = Array.from({ length: MAX_ANCHORS + 1 }, (_, i) => `w${i}`);
-    expect(() => anchorSearch(many, [])).toThrow(/anchors/);
-    expect(() => anchorSearch(['cecot', 'aragua'], [])).toThrow(/out of order/);
-    expect(() => anchorSearch(['aragua', 'aragua'], [])).toThrow(/out of order/);
+    expect(() => searchFor(many, [])).toThrow(/anchors/);
+    expect(() => searchFor(['cecot', 'aragua'], [])).toThrow(/out of order/);
+    expect(() => searchFor(['aragua', 'aragua'], [])).toThrow(/out of order/);
   });
 
   it('finds an anchor exactly where the tokenizer reads that word, in any case', () => {
-    const search = anchorSearch(['13th', 'act', 'aragua', 'ms13'], []);
+    const search = searchFor(['13th', 'act', 'aragua', 'ms13'], []);
     for (const text of ['ARAGUA', 'Tren de Aragua’s', '2025aragua', '(act)', 'the 13th', 'MS13']) {
       expect(stops(search, text), text).toBe(true);
     }
@@ -123,7 +121,7 @@ describe('anchorSearch', () => {
     fc.assert(
       fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), word, (words, probe) => {
         const anchors = [...words].sort();
-        const search = anchorSearch(anchors, []);
+        const search = searchFor(anchors, []);
         expect(stops(search, ` ${probe} `)).toBe(anchors.includes(probe));
         expect(stops(search, `(${probe.toUpperCase()})`)).toBe(anchors.includes(probe));
       }),
@@ -133,7 +131,7 @@ describe('anchorSearch', () => {
 
   it('stops wherever the tokenizer reads an anchor, whatever surrounds it (any text)', () => {
     const anchors = ['13th', 'act', 'aragua', 'cecot', 'h1b'];
-    const search = anchorSearch(anchors, []);
+    const search = searchFor(anchors, []);
     const piece = fc.oneof(
       fc.constantFrom(...anchors, 'ARAGUA', 'Act', 'CeCoT', '13TH', 'H1B'),
       fc.constantFrom('a', 'r', 'g', 'u', 't', 'c', 'h', '1', '3', '0', '_', '-', "'", ' '),
@@ -215,7 +213,7 @@ describe('chooseAnchors', () => {
 });
 
 /** The same spec read in full, paragraph by paragraph. */
-const unfiltered = (spec: MatcherSpec): MatcherSpec => ({ ...spec, anchors: null });
+const unfiltered = (spec: MatcherSpec): MatcherSpec => ({ ...spec, prefilter: null });
 
 describe('the matcher with the pre-filter', () => {
   const bundled = createMatcher(BUNDLED);
@@ -302,10 +300,11 @@ describe('the matcher with the pre-filter', () => {
     expect(bundled.stats.tokens).toBe(tokenize(text.split('\n\n')[1]!).length);
   });
 
-  it('refuses a spec whose anchors are not folded ASCII words', () => {
-    expect(() => createMatcher({ ...BUNDLED, anchors: ['a|.*'] })).toThrow(/folded ASCII word/);
-    const words = foldString('Ω');
-    expect(() => createMatcher({ ...BUNDLED, anchors: [words] })).toThrow(/folded ASCII word/);
+  it('refuses a spec whose pre-filter is not an expression of bounded size', () => {
+    const broken = { ...BUNDLED, prefilter: 42 } as unknown as MatcherSpec;
+    expect(() => createMatcher(broken)).toThrow(/not a pre-filter expression/);
+    const huge = { ...BUNDLED, prefilter: 'a'.repeat(MAX_PREFILTER_LENGTH + 1) };
+    expect(() => createMatcher(huge)).toThrow(/not a pre-filter expression/);
   });
 });
 
