@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { compilePacks } from '../../core/compile';
 import type { MatcherSpec } from '../../core/compile';
 import { createMatcher } from '../../core/matcher';
@@ -279,5 +280,106 @@ describe('late content', () => {
     scheduler.runIdle();
     expect(scanner.stats.rootsRead).toBe(readBefore + 1);
     expect(texts(scanner.claims)).toEqual(['ordered the flights turned around']);
+  });
+});
+
+describe('late content, against a fresh scan', () => {
+  const PHRASES = [
+    '238 Venezuelans were deported to El Salvador.',
+    'They called them Tren de Aragua members.',
+    'The U.S. paid El Salvador $6 million.',
+    'The men were held incommunicado in CECOT.',
+    'A judge ordered the flights turned around.',
+    'Nothing to see here.',
+  ];
+  const PIECES = [
+    'Tren de ',
+    'Aragua members',
+    ' paid El ',
+    'Salvador $6 million',
+    ' in CECOT',
+    'held incommunicado',
+  ];
+  const PAGE =
+    '<main><article id="feed"><p>Earlier: Tren de <b>Aragua</b> members, they said.</p>' +
+    '<div>Officials said 238 <span>Venezuelans were</span> deported to El Salvador.</div>' +
+    '<p>A witness is about to speak.</p></article><div id="side">Tren de Aragua ' +
+    'members<p>A block inside</p> held incommunicado in CECOT</div></main>';
+
+  const step = fc.record({
+    kind: fc.constantFrom('append', 'appendMany', 'blockBefore', 'inlineBefore', 'remove', 'edit'),
+    pick: fc.nat(),
+    text: fc.nat(),
+    flush: fc.boolean(),
+  });
+
+  function nodes(): Node[] {
+    const found: Node[] = [];
+    const walker = document.createTreeWalker(
+      document.body,
+      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+    );
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) found.push(node);
+    return found;
+  }
+
+  function block(text: string): HTMLElement {
+    const p = document.createElement('p');
+    p.textContent = text;
+    return p;
+  }
+
+  function apply({ kind, pick, text }: { kind: string; pick: number; text: number }): void {
+    const all = nodes();
+    const elements = all.filter((node): node is Element => node.nodeType === 1);
+    const target = all[pick % all.length];
+    const phrase = PHRASES[text % PHRASES.length]!;
+    if (kind === 'append') {
+      elements[pick % elements.length]?.append(block(phrase));
+    } else if (kind === 'appendMany') {
+      for (let i = 0; i < 5; i++)
+        document.body.append(block(PHRASES[(text + i) % PHRASES.length]!));
+    } else if (target === undefined) {
+      document.body.append(block(phrase));
+    } else if (kind === 'blockBefore') {
+      target.parentNode?.insertBefore(block(phrase), target);
+    } else if (kind === 'inlineBefore') {
+      target.parentNode?.insertBefore(
+        document.createTextNode(PIECES[text % PIECES.length]!),
+        target,
+      );
+    } else if (kind === 'remove') {
+      (target as ChildNode).remove();
+    } else if (target.nodeType === 3) {
+      (target as Text).data = PIECES[text % PIECES.length]!;
+    }
+  }
+
+  it('finds what a fresh scan finds after any appends, insertions, removals and edits', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
+        build(PAGE);
+        const { scheduler, scanner } = setup();
+        current = scanner;
+        scanner.start();
+        scheduler.runIdle();
+        for (const [index, change] of steps.entries()) {
+          apply(change);
+          if (!change.flush && index < steps.length - 1) continue;
+          await observed();
+          scheduler.advance(BATCH_DELAY_MS);
+          scheduler.runIdle();
+          const fresh = setup();
+          fresh.scanner.start();
+          fresh.scheduler.runIdle();
+          const expected = texts(fresh.scanner.claims);
+          fresh.scanner.stop();
+          expect(texts(scanner.claims)).toEqual(expected);
+        }
+        scanner.stop();
+        current = null;
+      }),
+      { numRuns: 150 },
+    );
   });
 });
