@@ -25,6 +25,8 @@ export interface BackgroundDeps {
   action: BadgeApi;
   /** The extension's own origin (its pages are under it), e.g. "chrome-extension://ID/". */
   extensionOrigin: string;
+  /** Tells open pages the id of the spec now active, after a pack was installed or removed. */
+  announceSpec(specId: string): Promise<void>;
 }
 
 /** What the handlers need to know about who sent a message (runtime.MessageSender). */
@@ -85,7 +87,7 @@ function currentAddress(reported: string, loaded: URL): URL {
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
-  const { packs, tabResults, action, extensionOrigin } = deps;
+  const { packs, tabResults, action, extensionOrigin, announceSpec } = deps;
   return {
     async getMatcherSpec() {
       const active = await packs.active();
@@ -129,14 +131,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async installPack(data, sender) {
       requireExtensionPage(sender, extensionOrigin);
       const { json, fileName } = checkInstallRequest(data);
-      return packs.install(json, fileName);
+      const result = await packs.install(json, fileName);
+      if (result.ok) await announceSpec((await packs.active()).specId);
+      return result;
     },
 
     async removePack(data, sender) {
       requireExtensionPage(sender, extensionOrigin);
       const id = (data as { id?: unknown } | null)?.id;
       if (typeof id !== 'string') throw new Error('id must be a string');
-      return packs.remove(id);
+      const result = await packs.remove(id);
+      if (result.ok) await announceSpec((await packs.active()).specId);
+      return result;
     },
 
     async forgetTab(tabId) {

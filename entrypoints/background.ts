@@ -5,6 +5,7 @@ import { openPackDb } from '../background/pack-store';
 import { createPackService } from '../background/packs';
 import { startBackground } from '../background/service';
 import { createTabResults } from '../background/tab-results';
+import { announceActiveSpec } from '../messaging/active-spec';
 
 export default defineBackground(() => {
   startBackground({
@@ -13,5 +14,6 @@ export default defineBackground(() => {
     action: browser.action ?? browser.browserAction,
     // The background runs at the extension's own origin: its pages are the ones under it.
     extensionOrigin: new URL('/', self.location.href).href,
+    announceSpec: announceActiveSpec,
   });
 });

@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { watchActiveSpec } from '../../messaging/active-spec';
 import { readSettings, watchSettings } from '../../messaging/settings';
 import { browserTranslate } from '../../ui/browser-i18n';
 import { PageController, isReadablePage } from './page-controller';
@@ -12,6 +13,7 @@ export default defineContentScript({
     if (!isReadablePage(document, location)) return;
     const controller = new PageController(ctx, browserTranslate());
     ctx.onInvalidated(watchSettings((settings) => controller.apply(settings)));
+    ctx.onInvalidated(watchActiveSpec((specId) => controller.specChanged(specId)));
     controller.apply(await readSettings());
   },
 });

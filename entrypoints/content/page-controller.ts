@@ -101,8 +101,21 @@ export class PageController {
     this.reportStatus(wanted);
   }
 
+  /** The background announced another active spec (a pack was installed or removed). */
+  specChanged(specId: string): void {
+    if (this.spec === null || this.spec.specId === specId) return;
+    if (this.status === 'active' || this.status === 'starting') this.restartWithNewSpec();
+    else this.spec = null; // paused or off: the next start fetches it
+  }
+
   // -------------------------------------------------------------------------------------------
   // Starting and stopping
+
+  private restartWithNewSpec(): void {
+    this.spec = null;
+    this.stop('active');
+    quietly(this.start());
+  }
 
   private async start(): Promise<void> {
     const generation = ++this.generation;
@@ -215,11 +228,7 @@ export class PageController {
       .catch((error: unknown) => {
         if (generation !== this.generation || this.ctx.isInvalid) return;
         // The packs changed since this page fetched its spec: fetch it again and rescan.
-        if (String(error).includes('another matcher spec')) {
-          this.spec = null;
-          this.stop('active');
-          quietly(this.start());
-        }
+        if (String(error).includes('another matcher spec')) this.restartWithNewSpec();
       })
       .finally(() => {
         if (this.reporting === sent) this.reporting = null;

@@ -142,7 +142,7 @@ describe('install outcomes', () => {
     });
     expect([...status.querySelectorAll('p')].map(text)).toEqual([
       'Installed pack “ClaimLens test pack” version 0.2.0, 2 facts.',
-      'Pages already open use the change once they are reloaded.',
+      'Pages already open are read again with the change.',
     ]);
   });
 
@@ -302,7 +302,7 @@ describe('removing packs', () => {
     const removed = show({ kind: 'remove', result: { ok: true, removed: NEWSROOM } });
     expect([...removed.querySelectorAll('p')].map(text)).toEqual([
       'Removed pack “ClaimLens test pack” version 0.2.0.',
-      'Pages already open use the change once they are reloaded.',
+      'Pages already open are read again with the change.',
     ]);
     expect(
       text(show({ kind: 'remove', result: { ok: false, reason: 'not-installed', id: 'gone' } })),

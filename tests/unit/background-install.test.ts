@@ -369,12 +369,17 @@ describe('install and remove messages', () => {
   const optionsPage: Sender = { url: `${ORIGIN}options.html` };
   const contentScript: Sender = { tab: { id: 4 }, frameId: 0, url: 'https://news.example/' };
 
+  /** Spec ids announced to open pages, in order. */
+  let announced: string[] = [];
+
   function handlers() {
+    announced = [];
     return createHandlers({
       packs: newService(),
       tabResults: createTabResults(),
       action: { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {} },
       extensionOrigin: ORIGIN,
+      announceSpec: async (specId) => void announced.push(specId),
     });
   }
 
@@ -393,6 +398,21 @@ describe('install and remove messages', () => {
       ok: true,
     });
     expect((await background.getMatcherSpec())!.specId).toBe(before.specId);
+    // Open pages were told of each new spec, so they read themselves again with it.
+    expect(announced).toEqual([after.specId, before.specId]);
+  });
+
+  it('tells open pages nothing when an install or a removal is refused', async () => {
+    const background = handlers();
+    const refused = await background.installPack(
+      { json: '{"id": 1}', fileName: 'x.json' },
+      optionsPage,
+    );
+    expect(refused.ok).toBe(false);
+    expect(await background.removePack({ id: 'not-there' }, optionsPage)).toMatchObject({
+      ok: false,
+    });
+    expect(announced).toEqual([]);
   });
 
   it('refuses both to content scripts, which share a renderer with their page', async () => {

@@ -218,6 +218,7 @@ describe('message handlers', () => {
       tabResults: createTabResults(),
       action,
       extensionOrigin: ORIGIN,
+      announceSpec: async () => {},
     });
     return { handlers, badges, packs };
   }
