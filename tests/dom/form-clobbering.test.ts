@@ -8,13 +8,8 @@
 // with harmless names: the same text and claims, the rest of the page after the form, no loop, no
 // error, in the walker, the scanner and the wrapper painter.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { compilePacks } from '../../core/compile';
 import type { MatcherSpec } from '../../core/compile';
-import { createMatcher } from '../../core/matcher';
-import type { Pack } from '../../core/pack';
 import type { RawMatch } from '../../core/types';
 import { WrapperPainter } from '../../dom/highlights';
 import type { Paintable, Painter } from '../../dom/highlights';
@@ -22,21 +17,14 @@ import { BATCH_DELAY_MS, Scanner } from '../../dom/scanner';
 import type { Claim } from '../../dom/scanner';
 import { TextWalker, rangeOf, readText, textShown } from '../../dom/text-index';
 import type { TextChunk, WalkRoot } from '../../dom/text-index';
+import { compileBundled, observed } from './bundled-scan';
 import { ManualScheduler } from './manual-scheduler';
 
-const REPO = path.resolve(__dirname, '../..');
 let spec: MatcherSpec;
 let scan: (text: string) => RawMatch[];
 
 beforeAll(() => {
-  const pack = JSON.parse(
-    readFileSync(path.join(REPO, 'facts/packs/cecot-2025.json'), 'utf8'),
-  ) as Pack;
-  const compiled = compilePacks([pack]);
-  expect(compiled.errors).toEqual([]);
-  spec = compiled.spec;
-  const matcher = createMatcher(spec);
-  scan = (text) => matcher.scan(text);
+  ({ spec, scan } = compileBundled());
 });
 
 afterEach(() => {
@@ -318,8 +306,6 @@ describe('the scanner on a page with such a form', () => {
     return { scanner, scheduler };
   }
   const texts = (claims: readonly Claim[]) => claims.map((claim) => claim.range.toString());
-  /** Lets the MutationObserver deliver its records. */
-  const observed = () => new Promise((resolve) => setTimeout(resolve, 0));
 
   /** The claims after each of a series of changes inside and to the form. */
   async function claimsThroughChanges(names: readonly string[]): Promise<string[][]> {

@@ -6,34 +6,24 @@
 // their stylesheet put back after a page script removed them; the stylesheet adopted once a scan
 // settles.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { extractText } from '../../cli/extract-html';
-import { compilePacks } from '../../core/compile';
 import type { MatcherSpec } from '../../core/compile';
-import { createMatcher } from '../../core/matcher';
-import type { Pack } from '../../core/pack';
 import type { RawMatch } from '../../core/types';
 import { ACTIVE_HIGHLIGHT, CustomHighlightPainter } from '../../dom/highlights';
 import type { HighlightHost, HighlightLike, Paintable, Painter } from '../../dom/highlights';
 import { BATCH_DELAY_MS, Scanner } from '../../dom/scanner';
 import type { Claim } from '../../dom/scanner';
+import { compileBundled, observed } from './bundled-scan';
 import { ManualScheduler } from './manual-scheduler';
 import { TEXT_OVERLAP, TEXT_PORTION, TextWalker, rangeOf, readText } from '../../dom/text-index';
 import type { TextChunk } from '../../dom/text-index';
 
-const REPO = path.resolve(__dirname, '../..');
 let spec: MatcherSpec;
 let scan: (text: string) => RawMatch[];
 
 beforeAll(() => {
-  const pack = JSON.parse(
-    readFileSync(path.join(REPO, 'facts/packs/cecot-2025.json'), 'utf8'),
-  ) as Pack;
-  spec = compilePacks([pack]).spec;
-  const matcher = createMatcher(spec);
-  scan = (text) => matcher.scan(text);
+  ({ spec, scan } = compileBundled());
 });
 
 afterEach(() => {
@@ -49,9 +39,6 @@ function fill(target: Element | ShadowRoot, markup: string): void {
   const parsed = new DOMParser().parseFromString(`<body>${markup}</body>`, 'text/html');
   target.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
 }
-
-/** Lets the MutationObserver deliver its records. */
-const observed = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function startScanner(
   options: {

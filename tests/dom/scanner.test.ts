@@ -7,29 +7,21 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compilePacks } from '../../core/compile';
 import type { MatcherSpec } from '../../core/compile';
-import { createMatcher } from '../../core/matcher';
-import type { Pack } from '../../core/pack';
+import type { RawMatch } from '../../core/types';
 import { WrapperPainter } from '../../dom/highlights';
 import type { Paintable, Painter } from '../../dom/highlights';
 import { BATCH_DELAY_MS, Scanner } from '../../dom/scanner';
 import type { Claim } from '../../dom/scanner';
+import { compileBundled, observed } from './bundled-scan';
 import { ManualScheduler } from './manual-scheduler';
 
 const REPO = path.resolve(__dirname, '../..');
 let spec: MatcherSpec;
-let scan: (text: string) => ReturnType<ReturnType<typeof createMatcher>['scan']>;
+let scan: (text: string) => RawMatch[];
 
 beforeAll(() => {
-  const pack = JSON.parse(
-    readFileSync(path.join(REPO, 'facts/packs/cecot-2025.json'), 'utf8'),
-  ) as Pack;
-  const compiled = compilePacks([pack]);
-  expect(compiled.errors).toEqual([]);
-  spec = compiled.spec;
-  const matcher = createMatcher(spec);
-  scan = (text) => matcher.scan(text);
+  ({ spec, scan } = compileBundled());
 });
 
 class RecordingPainter implements Painter {
@@ -55,9 +47,6 @@ function build(html: string): void {
     ...[...parsed.body.childNodes].map((n) => document.importNode(n, true)),
   );
 }
-
-/** Lets the MutationObserver deliver its records. */
-const observed = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function setup(
   options: { tick?: number; painter?: Painter; own?: (element: Element) => boolean } = {},
