@@ -4,6 +4,7 @@
 // spec they scan with, fetch the new spec and read the page again.
 
 import { browser } from 'wxt/browser';
+import { watchLocalKey } from './storage-watch';
 
 const ACTIVE_SPEC_KEY = 'activeSpecId';
 
@@ -15,10 +16,7 @@ export async function announceActiveSpec(specId: string): Promise<void> {
 /** Calls `onChange` with the new id whenever the background announces one; returns a function
  * that stops watching. */
 export function watchActiveSpec(onChange: (specId: string) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const specId = changes[ACTIVE_SPEC_KEY]?.newValue;
-    if (area === 'local' && typeof specId === 'string') onChange(specId);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return watchLocalKey(ACTIVE_SPEC_KEY, (specId) => {
+    if (typeof specId === 'string') onChange(specId);
+  });
 }

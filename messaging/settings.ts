@@ -4,6 +4,7 @@
 // falls back to its default instead of breaking the extension.
 
 import { browser } from 'wxt/browser';
+import { watchLocalKey } from './storage-watch';
 
 export type HighlightStyle = 'background' | 'underline';
 export type HighlightColor = 'yellow' | 'blue' | 'green' | 'pink';
@@ -121,10 +122,5 @@ export async function setSitePaused(site: string, paused: boolean): Promise<Sett
 /** Calls `onChange` with the new settings whenever they change in storage; returns a function
  * that stops watching. */
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const change = changes[SETTINGS_KEY];
-    if (area === 'local' && change !== undefined) onChange(parseSettings(change.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return watchLocalKey(SETTINGS_KEY, (value) => onChange(parseSettings(value)));
 }
