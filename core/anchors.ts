@@ -2,7 +2,9 @@
 // compiled.
 
 import { STOP_WORDS } from './pattern';
-import { MAX_ANCHORS } from './prefilter';
+
+/** Above this many anchors, a pack's words are too many to pre-filter by: every text is read. */
+export const MAX_ANCHORS = 256;
 
 /** An anchor: a folded ASCII word (what the tokenizer makes of ASCII letters and digits). */
 export const ANCHOR_WORD = /^[a-z0-9]{1,64}$/;
@@ -15,7 +17,7 @@ export const ANCHOR_WORD = /^[a-z0-9]{1,64}$/;
  * else.
  */
 export function chooseAnchors(expansions: Iterable<readonly string[]>): string[] | null {
-  /** Per candidate word, the uncovered expansions it is in. */
+  /** Per candidate word, the expansions it is in. */
   const holders = new Map<string, number[]>();
   const candidatesOf: string[][] = [];
   for (const words of expansions) {

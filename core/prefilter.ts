@@ -22,10 +22,8 @@
 // only construct it: building it costs more than a page's first scan can spare, and the
 // background, which compiled and checked the whole spec, is where the spec comes from.
 
-/** Above this many anchors, a pack's words are too many to pre-filter by: every text is read. */
-export const MAX_ANCHORS = 256;
-
-/** The longest expression a spec may bring (MAX_ANCHORS anchors of 64 letters, with classes). */
+/** The longest expression a spec may bring (core/anchors.ts: MAX_ANCHORS anchors of 64 letters,
+ * with classes). */
 export const MAX_PREFILTER_LENGTH = 1 << 21;
 
 /**

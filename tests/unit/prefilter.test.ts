@@ -7,12 +7,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NON_WORD_UNITS, SCRIPT_RANGES, chooseAnchors, prefilterSource } from '../../core/anchors';
+import {
+  MAX_ANCHORS,
+  NON_WORD_UNITS,
+  SCRIPT_RANGES,
+  chooseAnchors,
+  prefilterSource,
+} from '../../core/anchors';
 import { compilePacks } from '../../core/compile';
 import { createMatcher } from '../../core/matcher';
 import type { MatcherSpec } from '../../core/matcher';
 import { CHAR_DIGIT, CHAR_IGNORABLE, CHAR_LETTER, charInfo } from '../../core/normalize';
-import { MAX_ANCHORS, MAX_PREFILTER_LENGTH, anchorSearch } from '../../core/prefilter';
+import { MAX_PREFILTER_LENGTH, anchorSearch } from '../../core/prefilter';
 import { tokenize } from '../../core/tokenize';
 import { decodeDocument, extractText, isHtmlFileName } from '../../cli/extract-html';
 import { documentText } from '../../cli/scan';
