@@ -64,6 +64,12 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
           message: 'Never build HTML from strings.',
         },
+        {
+          // Preact's only way to innerHTML (addons-linter sees it in the bundles: see the Firefox
+          // end-to-end test).
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Never build HTML from strings: pack and page text are untrusted.',
+        },
       ],
     },
   },

@@ -11,6 +11,8 @@ export default defineConfig({
   modulesDir: 'wxt-modules',
   // Explicit imports keep module boundaries visible to lint and to readers.
   imports: false,
+  // Manifest V3 for Firefox too (WXT's default there is V2): one manifest shape, one set of rules.
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

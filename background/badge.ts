@@ -1,6 +1,6 @@
 // The toolbar badge: the number of claims on the tab's page, blank when there are none.
 
-/** The part of browser.action (browserAction in Firefox MV2) the badge uses. */
+/** The part of browser.action the badge uses. */
 export interface BadgeApi {
   setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
   setBadgeBackgroundColor(details: { color: string }): Promise<void>;

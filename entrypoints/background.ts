@@ -11,7 +11,7 @@ export default defineBackground(() => {
   startBackground({
     packs: createPackService({ bundled: bundledPack, openDb: () => openPackDb() }),
     tabResults: createTabResults(browser.storage.session),
-    action: browser.action ?? browser.browserAction,
+    action: browser.action,
     // The background runs at the extension's own origin: its pages are the ones under it.
     extensionOrigin: new URL('/', self.location.href).href,
     announceSpec: announceActiveSpec,

@@ -15,6 +15,7 @@ import { CHROMIUM, chromiumArgs } from '../../scripts/chromium';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = path.join(REPO, '.output/chrome-mv3');
+export const FIREFOX_EXTENSION_DIR = path.join(REPO, '.output/firefox-mv3');
 export const CORPUS_DIR = path.resolve(REPO, '../shared/corpus');
 export const ARTICLES_DIR = path.join(REPO, 'tests/fixtures/articles');
 export const PAGES_DIR = path.join(REPO, 'tests/e2e/pages');
