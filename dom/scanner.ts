@@ -2,7 +2,8 @@
 // the same kind of work: a queue of block elements to (re)read. Reading happens in slices of at
 // most SLICE_MS (dom/schedule.ts), each slice walking text, scanning the chunks it completed and
 // painting what it found. The MutationObserver callback only records; after a short batching delay
-// the records are turned into the block elements they touched, and only those are read again.
+// the records are turned into the block elements they touched, and only those are read again (or
+// only the blocks added, where that finds the same claims: see addedBlocks).
 
 import { BLOCK_ELEMENTS } from '../core/blocks';
 import type { ScanMatch } from '../core/describe';
@@ -18,9 +19,11 @@ import {
   isShadowRoot,
   isSkippedElement,
   localNameOf,
+  nextSiblingOf,
   nodeTypeOf,
   ownerDocumentOf,
   parentNodeOf,
+  previousSiblingOf,
   rangeOf,
   textShown,
 } from './text-index';
@@ -74,6 +77,8 @@ export interface ScannerStats {
   longestSliceMs: number;
   /** Block elements read (the first scan's root counts as one). */
   rootsRead: number;
+  /** Characters of text read and scanned. */
+  charactersRead: number;
 }
 
 function rebase(raw: RawMatch): RawMatch {
@@ -117,6 +122,73 @@ function blockOf(node: Node): WalkRoot | null {
   return null;
 }
 
+/** How far addedBlocks looks past siblings that hold no text for one that does. */
+const SIBLING_LOOKUP_LIMIT = 64;
+
+/** Whether a node adds nothing to the text, not even a space: a comment, or an element left out
+ * with its subtree (a script, a hidden or editable element). */
+function addsNothing(node: Node): boolean {
+  const type = nodeTypeOf(node);
+  return type === 8 || (type === 1 && isSkippedElement(node as Element));
+}
+
+function isBlockElement(node: Node): boolean {
+  return nodeTypeOf(node) === 1 && BLOCK_ELEMENTS.has(localNameOf(node as Element));
+}
+
+function isBlankText(node: Node): boolean {
+  return nodeTypeOf(node) === 3 && (node as Text).data.trim() === '';
+}
+
+/** Whether the text has a block edge on the `side` of `node` within its parent, a block: the
+ * nearest sibling there that adds to the text is a block element, or there is none (the parent's
+ * own edge). Null when that takes more than SIBLING_LOOKUP_LIMIT steps to tell. */
+function blockEdgeBeside(node: Node, side: 'before' | 'after'): boolean | null {
+  const next = side === 'before' ? previousSiblingOf : nextSiblingOf;
+  let sibling = next(node);
+  for (let steps = 0; sibling !== null; steps++) {
+    if (steps === SIBLING_LOOKUP_LIMIT) return null;
+    if (!addsNothing(sibling) && !isBlankText(sibling)) return isBlockElement(sibling);
+    sibling = next(sibling);
+  }
+  return true;
+}
+
+/**
+ * The blocks to read after a childList record, when reading them alone gives the claims reading
+ * the record's target again would give; null when it does not (then the target is read).
+ *
+ * That holds when the record only added nodes, to a block element that hosts no shadow tree, and
+ * each added node still there is a block element, or adds at most a space (blank text, a
+ * comment, a script), with a block edge already on one side of it. No claim crosses a block edge,
+ * so the text of the target's other paragraphs, and their claims, stay as they were. Not when an
+ * added node stands between two runs of inline text: a block there splits their paragraph, a
+ * space joins or separates their words. Infinite scroll appends blocks to a list of blocks: with
+ * this, each batch costs what it added, not the whole page again.
+ */
+function addedBlocks(
+  record: MutationRecord,
+  shadowRootOf: (element: Element) => ShadowRoot | null,
+): Node[] | null {
+  const target = record.target;
+  if (record.removedNodes.length > 0 || !isBlockElement(target)) return null;
+  if (shadowRootOf(target as Element) !== null) return null;
+  const blocks: Node[] = [];
+  for (const node of Array.from(record.addedNodes)) {
+    if (parentNodeOf(node) !== target) {
+      if (isConnectedOf(node)) return null; // moved on: where to is another record's
+      continue; // gone again: its removal is recorded, and nothing of it was read
+    }
+    const block = isBlockElement(node);
+    if (!block && !addsNothing(node) && !isBlankText(node)) return null;
+    const before = blockEdgeBeside(node, 'before');
+    if (before === null) return null;
+    if (!before && blockEdgeBeside(node, 'after') !== true) return null;
+    if (block) blocks.push(node);
+  }
+  return blocks;
+}
+
 function isRendered(element: Element): boolean {
   if (isSkippedElement(element)) return false;
   return ownerDocumentOf(element)?.defaultView?.getComputedStyle(element).display !== 'none';
@@ -157,6 +229,7 @@ function byDocumentOrder(a: Claim, b: Claim): number {
 
 export class Scanner {
   private readonly options: ScannerOptions;
+  private readonly shadowRootOf: (element: Element) => ShadowRoot | null;
   private readonly observer: MutationObserver;
   private claimList: Claim[] = [];
   private readonly queue: WalkRoot[] = [];
@@ -175,10 +248,11 @@ export class Scanner {
   /** Measured cost of scanning and painting, per character of text (ms): a slice stops reading
    * early enough to scan what it read within its budget. Starts at a pessimistic guess. */
   private msPerChar = 0.001;
-  readonly stats: ScannerStats = { slices: 0, longestSliceMs: 0, rootsRead: 0 };
+  readonly stats: ScannerStats = { slices: 0, longestSliceMs: 0, rootsRead: 0, charactersRead: 0 };
 
   constructor(options: ScannerOptions) {
     this.options = options;
+    this.shadowRootOf = options.shadowRootOf ?? ((element) => element.shadowRoot);
     const view = options.document.defaultView!;
     // Only record here; the work happens in batches (see flush).
     this.observer = new view.MutationObserver((records) => this.record(records));
@@ -300,7 +374,9 @@ export class Scanner {
         const own = (nodes: NodeList) =>
           Array.prototype.every.call(nodes, (n: Node) => this.isOwn(n));
         if (own(record.addedNodes) && own(record.removedNodes)) continue;
-        dirty.add(record.target);
+        const blocks = addedBlocks(record, this.shadowRootOf);
+        if (blocks === null) dirty.add(record.target);
+        else for (const block of blocks) dirty.add(block);
       } else if (record.type === 'characterData') {
         dirty.add(record.target);
       } else {
@@ -410,6 +486,7 @@ export class Scanner {
       const done = walker.step(shouldStop);
       const chunk = walker.take();
       if (chunk !== null) {
+        this.stats.charactersRead += chunk.text.length;
         const before = scheduler.now();
         changed = this.addClaims(chunk) || changed;
         this.learnCost(chunk.text.length, scheduler.now() - before);

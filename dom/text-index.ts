@@ -113,6 +113,7 @@ const NODE_PROTOTYPE = typeof Node === 'undefined' ? undefined : Node.prototype;
 const ELEMENT_PROTOTYPE = typeof Element === 'undefined' ? undefined : Element.prototype;
 const getFirstChild = prototypeGetter<ChildNode | null>(NODE_PROTOTYPE, 'firstChild');
 const getNextSibling = prototypeGetter<ChildNode | null>(NODE_PROTOTYPE, 'nextSibling');
+const getPreviousSibling = prototypeGetter<ChildNode | null>(NODE_PROTOTYPE, 'previousSibling');
 const getParentNode = prototypeGetter<ParentNode | null>(NODE_PROTOTYPE, 'parentNode');
 const getNodeType = prototypeGetter<number>(NODE_PROTOTYPE, 'nodeType');
 const getOwnerDocument = prototypeGetter<Document | null>(NODE_PROTOTYPE, 'ownerDocument');
@@ -140,6 +141,16 @@ const elementCheckVisibility = prototypeMethod<Element['checkVisibility']>(
 /** `node.parentNode`, even of a form with a control of that name. */
 export function parentNodeOf(node: Node): ParentNode | null {
   return getParentNode.call(node);
+}
+
+/** `node.nextSibling`, even of a form with a control of that name. */
+export function nextSiblingOf(node: Node): ChildNode | null {
+  return getNextSibling.call(node);
+}
+
+/** `node.previousSibling`, even of a form with a control of that name. */
+export function previousSiblingOf(node: Node): ChildNode | null {
+  return getPreviousSibling.call(node);
 }
 
 /** `node.nodeType`, even of a form with a control of that name. */

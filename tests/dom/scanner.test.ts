@@ -71,6 +71,13 @@ function setup(
 const texts = (claims: readonly Claim[]) =>
   claims.map((claim) => claim.range.toString().replace(/\s+/g, ' '));
 
+/** A paragraph of `text`. */
+function block(text: string): HTMLElement {
+  const p = document.createElement('p');
+  p.textContent = text;
+  return p;
+}
+
 let current: Scanner | null = null;
 afterEach(() => {
   current?.stop();
@@ -159,6 +166,50 @@ describe('late content', () => {
       '238 Venezuelans were deported to El Salvador',
     ]);
     expect(scanner.stats.rootsRead).toBe(readBefore + 1);
+  });
+
+  it('reads blocks added beside other blocks alone, not the whole block they joined', async () => {
+    const { scheduler, scanner } = started();
+    const main = document.querySelector('main')!;
+    // A long page, settled.
+    for (let i = 0; i < 50; i++) main.append(block('An unrelated paragraph of page text.'));
+    main.append(document.createElement('script'));
+    await observed();
+    scheduler.advance(BATCH_DELAY_MS);
+    scheduler.runIdle();
+    const read = scanner.stats.charactersRead;
+    // Infinite scroll: blocks, blank text between them, after the page's last script.
+    const added = ['The U.S. paid El Salvador $6 million.', 'Nothing new here.'];
+    for (const text of added) main.append(document.createTextNode('\n'), block(text));
+    await observed();
+    scheduler.advance(BATCH_DELAY_MS);
+    scheduler.runIdle();
+    expect(texts(scanner.claims)).toEqual([
+      'ordered the flights turned around',
+      'paid El Salvador $6 million',
+    ]);
+    expect(scanner.stats.charactersRead - read).toBe(added.join('').length);
+  });
+
+  it('reads the whole block again when an added block splits its inline text', async () => {
+    const { scheduler, scanner } = started();
+    const first = document.getElementById('first')!;
+    const el = document.createElement('b');
+    el.textContent = 'El';
+    const salvador = document.createElement('i');
+    salvador.textContent = 'Salvador';
+    first.replaceChildren('The U.S. paid ', el, ' ', salvador, ' $6 million.');
+    await observed();
+    scheduler.advance(BATCH_DELAY_MS);
+    scheduler.runIdle();
+    expect(texts(scanner.claims)).toEqual(['paid El Salvador $6 million']);
+    const read = scanner.stats.charactersRead;
+    first.insertBefore(block('Aside.'), first.querySelector('i'));
+    await observed();
+    scheduler.advance(BATCH_DELAY_MS);
+    scheduler.runIdle();
+    expect(texts(scanner.claims)).toEqual([]);
+    expect(scanner.stats.charactersRead - read).toBeGreaterThan('Aside.'.length);
   });
 
   it('follows edited and removed text', async () => {
@@ -293,10 +344,23 @@ describe('late content, against a fresh scan', () => {
     '<main><article id="feed"><p>Earlier: Tren de <b>Aragua</b> members, they said.</p>' +
     '<div>Officials said 238 <span>Venezuelans were</span> deported to El Salvador.</div>' +
     '<p>A witness is about to speak.</p></article><div id="side">Tren de Aragua ' +
-    'members<p>A block inside</p> held incommunicado in CECOT</div></main>';
+    'members<p>A block inside</p> held incommunicado in CECOT</div>' +
+    // A block that splits a claim: removing it makes one.
+    '<div>The U.S. paid El<p>Aside.</p> Salvador $6 million.</div></main>';
 
   const step = fc.record({
-    kind: fc.constantFrom('append', 'appendMany', 'blockBefore', 'inlineBefore', 'remove', 'edit'),
+    kind: fc.constantFrom(
+      'append',
+      'appendMany',
+      'blockBefore',
+      'inlineBefore',
+      'spaceBefore',
+      'nothingBefore',
+      'hiddenBefore',
+      'move',
+      'remove',
+      'edit',
+    ),
     pick: fc.nat(),
     text: fc.nat(),
     flush: fc.boolean(),
@@ -312,12 +376,6 @@ describe('late content, against a fresh scan', () => {
     return found;
   }
 
-  function block(text: string): HTMLElement {
-    const p = document.createElement('p');
-    p.textContent = text;
-    return p;
-  }
-
   function apply({ kind, pick, text }: { kind: string; pick: number; text: number }): void {
     const all = nodes();
     const elements = all.filter((node): node is Element => node.nodeType === 1);
@@ -326,8 +384,14 @@ describe('late content, against a fresh scan', () => {
     if (kind === 'append') {
       elements[pick % elements.length]?.append(block(phrase));
     } else if (kind === 'appendMany') {
-      for (let i = 0; i < 5; i++)
-        document.body.append(block(PHRASES[(text + i) % PHRASES.length]!));
+      // As infinite scroll adds them: blocks with blank text, a comment and a script between.
+      for (let i = 0; i < 5; i++) {
+        document.body.append(
+          document.createTextNode('\n  '),
+          block(PHRASES[(text + i) % PHRASES.length]!),
+        );
+      }
+      document.body.append(document.createComment('more'), document.createElement('script'));
     } else if (target === undefined) {
       document.body.append(block(phrase));
     } else if (kind === 'blockBefore') {
@@ -337,6 +401,19 @@ describe('late content, against a fresh scan', () => {
         document.createTextNode(PIECES[text % PIECES.length]!),
         target,
       );
+    } else if (kind === 'spaceBefore') {
+      target.parentNode?.insertBefore(document.createTextNode(' '), target);
+    } else if (kind === 'nothingBefore') {
+      target.parentNode?.insertBefore(document.createComment('x'), target);
+    } else if (kind === 'hiddenBefore') {
+      // Hidden by its attribute (left out with what it holds) or by style (read, then not shown).
+      const hidden = block(phrase);
+      if (text % 2 === 0) hidden.hidden = true;
+      else hidden.style.display = 'none';
+      target.parentNode?.insertBefore(hidden, target);
+    } else if (kind === 'move') {
+      const to = elements[text % elements.length];
+      if (to !== undefined && !target.contains(to)) to.append(target);
     } else if (kind === 'remove') {
       (target as ChildNode).remove();
     } else if (target.nodeType === 3) {
