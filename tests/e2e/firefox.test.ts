@@ -89,8 +89,8 @@ const pageErrors = new WeakMap<Page, string[]>();
 
 /** Opens a page served by the test server; every request to another address is refused, as no
  * test may touch the network. */
-async function open(pathname: string): Promise<Page> {
-  const page = await firefox.newPage();
+async function open(pathname: string, browser: Browser = firefox): Promise<Page> {
+  const page = await browser.newPage();
   const errors: string[] = [];
   pageErrors.set(page, errors);
   page.on('pageerror', (error) => errors.push(String(error)));
@@ -269,6 +269,56 @@ describe('Firefox ESR: cards on the demo article', () => {
     expect(announced.value).toBe(`Claim 1 of ${expected.length}: ${squash(first.text)}`);
     await page.keyboard.press('Escape');
     expect(await cardWhen(page, (now) => now === null)).toBeNull();
+  });
+});
+
+describe('Firefox ESR in Spanish (its Spanish language pack)', () => {
+  let spanish: Browser;
+
+  beforeAll(async () => {
+    spanish = await launchFirefox(FIREFOX_EXTENSION_DIR, 'es-ES');
+  });
+  afterAll(async () => {
+    await spanish?.close();
+  });
+
+  it('shows the card in Spanish: kind, close button and pack line (the English run shows them in English)', async () => {
+    const expected = EXPECTED['es-cronica.html']!;
+    for (const [browser, strings] of [
+      [
+        spanish,
+        { kind: 'Cifra', close: 'Cerrar', pack: 'Del paquete de datos cecot-2025, versión' },
+      ],
+      [firefox, { kind: 'Number', close: 'Close', pack: 'From the fact pack cecot-2025, version' }],
+    ] as const) {
+      const page = await open('/articles/es-cronica.html', browser);
+      try {
+        await highlightsWhen(page, (texts) => texts.length === expected.length);
+        // The first count claim of the article.
+        const index = await page.evaluate(() => {
+          const ranges: { range: Range; kind: string }[] = [];
+          for (const [name, highlight] of CSS.highlights) {
+            if (!name.startsWith('claimlens') || name === 'claimlens-active') continue;
+            for (const range of highlight) ranges.push({ range: range as Range, kind: name });
+          }
+          ranges.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+          return ranges.findIndex((entry) => entry.kind === 'claimlens-count');
+        });
+        expect(index).toBeGreaterThanOrEqual(0);
+        const point = await claimPoint(page, index);
+        await page.mouse.click(point.x, point.y);
+        const text = await cardWhen(page, (now) => now?.includes(strings.pack) === true);
+        expect(text).toContain(strings.pack);
+        expect(text?.startsWith(strings.kind)).toBe(true);
+        const closeLabel = await page.evaluate((host) => {
+          const root = document.querySelector(host)?.shadowRoot;
+          return root?.querySelector('[role="dialog"] button')?.getAttribute('aria-label') ?? null;
+        }, UI_HOST);
+        expect(closeLabel).toBe(strings.close);
+      } finally {
+        await page.close();
+      }
+    }
   });
 });
 

@@ -5,16 +5,16 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CHROMIUM } from '../../scripts/chromium';
-import { FIREFOX } from '../../scripts/firefox';
+import { FIREFOX, FIREFOX_SPANISH } from '../../scripts/firefox';
 import { EXTENSION_DIR, FIREFOX_EXTENSION_DIR, REPO } from './harness';
 
 export default function setup(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
   }
-  if (!existsSync(FIREFOX)) {
+  if (!existsSync(FIREFOX) || !existsSync(FIREFOX_SPANISH)) {
     throw new Error(
-      `${FIREFOX} is missing: install Debian's firefox-esr (apt-get install firefox-esr)`,
+      `${FIREFOX} or its Spanish language pack is missing: apt-get install firefox-esr firefox-esr-l10n-es-es`,
     );
   }
   const reuse = process.env.CLAIMLENS_E2E_NO_BUILD === '1';
