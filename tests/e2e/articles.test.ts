@@ -3,33 +3,24 @@
 // sources, Escape closes and gives focus back, and the popup lists the claims and reveals them.
 
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { Pack } from '../../core/pack';
 import type { TabClaims } from '../../messaging/protocol';
 import {
-  ARTICLES_DIR,
-  REPO,
+  BUNDLED_PACK,
+  EXPECTED_CLAIMS,
   UI_HOST,
+  claimPointInPage,
   highlightState,
   launch,
   startServer,
   waitForReport,
+  squash,
+  sorted,
 } from './harness';
 import type { Session, StaticServer } from './harness';
 
-interface Expected {
-  text: string;
-  factId: string;
-  comparison: string;
-}
-
-const EXPECTED: Record<string, Expected[]> = JSON.parse(
-  readFileSync(path.join(ARTICLES_DIR, 'expected.json'), 'utf8'),
-);
-const PACK: Pack = JSON.parse(readFileSync(path.join(REPO, 'facts/packs/cecot-2025.json'), 'utf8'));
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
@@ -37,10 +28,6 @@ const AXE_SOURCE = readFileSync(
 
 /** Whitespace as a reader sees it: the DOM keeps line breaks and runs of spaces that the
  * extension's text (and expected.json) collapse. */
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-const sorted = (items: string[]) => [...items].sort();
-
 let server: StaticServer;
 let session: Session;
 
@@ -71,7 +58,7 @@ async function openArticle(
 }
 
 describe('fixture articles', () => {
-  for (const [file, expected] of Object.entries(EXPECTED)) {
+  for (const [file, expected] of Object.entries(EXPECTED_CLAIMS)) {
     it(`${file}: highlights exactly the ${expected.length} expected claims`, async () => {
       const { page, report } = await openArticle(file);
       try {
@@ -99,20 +86,8 @@ describe('fixture articles', () => {
   }
 });
 
-/** The viewport point in the middle of claim `index` (document order) and its text. */
 function claimPoint(page: Page, index: number): Promise<{ x: number; y: number; text: string }> {
-  return page.evaluate((wanted) => {
-    const ranges: Range[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('claimlens') || name === 'claimlens-active') continue;
-      for (const range of highlight) ranges.push(range as Range);
-    }
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    const range = ranges[wanted]!;
-    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-    const rect = range.getClientRects()[0]!;
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: range.toString() };
-  }, index);
+  return page.evaluate(claimPointInPage, index);
 }
 
 function activeClaimText(page: Page): Promise<string | null> {
@@ -127,7 +102,9 @@ const card = (page: Page): Locator => page.locator(UI_HOST).locator('[role="dial
 
 /** The fact of report entry `index`, from the bundled pack. */
 function factOf(report: TabClaims, index: number) {
-  const fact = PACK.facts.find((candidate) => candidate.id === report.matches[index]!.factId)!;
+  const fact = BUNDLED_PACK.facts.find(
+    (candidate) => candidate.id === report.matches[index]!.factId,
+  )!;
   return { fact, quote: fact.citations[0]!.quote };
 }
 

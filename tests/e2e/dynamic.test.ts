@@ -4,10 +4,9 @@
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { highlightState, launch, pollUntil, startServer, waitForReport } from './harness';
+import { highlightState, launch, pollUntil, startServer, waitForReport, squash } from './harness';
 import type { HighlightState, Session, StaticServer } from './harness';
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 const has = (state: HighlightState, text: string) => state.texts.some((t) => squash(t) === text);
 
 let server: StaticServer;

@@ -6,35 +6,30 @@
 // the options page are tested in Chromium only (their code is the same in both builds).
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Page as ChromiumPage } from 'playwright-core';
-import type { Pack } from '../../core/pack';
 import { launchFirefox } from '../../scripts/firefox';
 import {
-  ARTICLES_DIR,
+  BUNDLED_PACK,
+  EXPECTED_CLAIMS,
   CORPUS_DIR,
   FIREFOX_EXTENSION_DIR,
   REPO,
   UI_HOST,
+  claimPointInPage,
   launch,
   pollUntil,
+  readHighlights,
   startServer,
   waitForReport,
+  squash,
+  sorted,
 } from './harness';
-import type { Session, StaticServer } from './harness';
+import type { ExpectedClaim, Session, StaticServer } from './harness';
 
-interface Expected {
-  text: string;
-  factId: string;
-}
-
-const EXPECTED: Record<string, Expected[]> = JSON.parse(
-  readFileSync(path.join(ARTICLES_DIR, 'expected.json'), 'utf8'),
-);
-const PACK: Pack = JSON.parse(readFileSync(path.join(REPO, 'facts/packs/cecot-2025.json'), 'utf8'));
 const CORPUS_PAGES = readdirSync(CORPUS_DIR)
   .filter((name) => name.endsWith('.html'))
   .sort();
@@ -67,9 +62,6 @@ function addCanary(page: Page): Promise<void> {
     document.body.append(paragraph);
   }, CANARY);
 }
-
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-const sorted = (items: string[]) => [...items].sort();
 
 let server: StaticServer;
 let firefox: Browser;
@@ -104,23 +96,9 @@ async function open(pathname: string, browser: Browser = firefox): Promise<Page>
   return page;
 }
 
-/** The text of each distinct range in claimlens* highlights except the active one, squashed. */
-function highlightTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const seen = new Set<AbstractRange>();
-    const texts: string[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('claimlens') || name === 'claimlens-active') continue;
-      for (const range of highlight) {
-        if (seen.has(range)) continue;
-        seen.add(range);
-        const fragment = range instanceof Range ? range.cloneContents() : null;
-        fragment?.querySelectorAll('br').forEach((br) => br.replaceWith('\n'));
-        texts.push((fragment?.textContent ?? '').replace(/\s+/g, ' ').trim());
-      }
-    }
-    return texts;
-  });
+/** The text of each claim highlighted, squashed. */
+async function highlightTexts(page: Page): Promise<string[]> {
+  return (await page.evaluate(readHighlights)).texts.map(squash);
 }
 
 /** Polls the page's highlights until `accept` holds (or 15 s pass); returns the last texts. */
@@ -140,25 +118,13 @@ async function cardWhen(page: Page, accept: (text: string | null) => boolean) {
   return (await pollUntil(() => cardText(page), accept, 5000)).value;
 }
 
-/** The viewport point in the middle of claim `index` (document order), scrolled into view. */
 function claimPoint(page: Page, index: number): Promise<{ x: number; y: number; text: string }> {
-  return page.evaluate((wanted) => {
-    const ranges: Range[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('claimlens') || name === 'claimlens-active') continue;
-      for (const range of highlight) ranges.push(range as Range);
-    }
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    const range = ranges[wanted]!;
-    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-    const rect = range.getClientRects()[0]!;
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: range.toString() };
-  }, index);
+  return page.evaluate(claimPointInPage, index);
 }
 
-function factOf(text: string, expected: Expected[]) {
+function factOf(text: string, expected: ExpectedClaim[]) {
   const factId = expected.find((claim) => squash(claim.text) === squash(text))!.factId;
-  const fact = PACK.facts.find((candidate) => candidate.id === factId)!;
+  const fact = BUNDLED_PACK.facts.find((candidate) => candidate.id === factId)!;
   return { context: squash(fact.context), quote: squash(fact.citations[0]!.quote) };
 }
 
@@ -198,7 +164,7 @@ describe('Firefox ESR: the build', () => {
 });
 
 describe('Firefox ESR: fixture articles', () => {
-  for (const [file, expected] of Object.entries(EXPECTED)) {
+  for (const [file, expected] of Object.entries(EXPECTED_CLAIMS)) {
     it(`${file}: highlights exactly the ${expected.length} expected claims`, async () => {
       const page = await open(`/articles/${file}`);
       try {
@@ -219,7 +185,7 @@ describe('Firefox ESR: fixture articles', () => {
 });
 
 describe('Firefox ESR: cards on the demo article', () => {
-  const expected = EXPECTED['demo-article.html']!;
+  const expected = EXPECTED_CLAIMS['demo-article.html']!;
   let page: Page;
 
   // A fresh load for each test: which claim is current carries over from one action to the next.
@@ -283,7 +249,7 @@ describe('Firefox ESR in Spanish (its Spanish language pack)', () => {
   });
 
   it('shows the card in Spanish: kind, close button and pack line (the English run shows them in English)', async () => {
-    const expected = EXPECTED['es-cronica.html']!;
+    const expected = EXPECTED_CLAIMS['es-cronica.html']!;
     for (const [browser, strings] of [
       [
         spanish,

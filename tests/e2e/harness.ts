@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { Pack } from '../../core/pack';
 import type { TabClaims } from '../../messaging/protocol';
 import { CHROMIUM, chromiumArgs } from '../../scripts/chromium';
 
@@ -19,6 +20,27 @@ export const FIREFOX_EXTENSION_DIR = path.join(REPO, '.output/firefox-mv3');
 export const CORPUS_DIR = path.resolve(REPO, '../shared/corpus');
 export const ARTICLES_DIR = path.join(REPO, 'tests/fixtures/articles');
 export const PAGES_DIR = path.join(REPO, 'tests/e2e/pages');
+
+/** Whitespace as a reader sees it: the DOM keeps line breaks and runs of spaces that the
+ * extension's text (and expected.json) collapse. */
+export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+export const sorted = (items: string[]) => [...items].sort();
+
+/** A claim a fixture article must show (tests/fixtures/articles/expected.json). */
+export interface ExpectedClaim {
+  text: string;
+  factId: string;
+  comparison: string;
+}
+
+/** Per fixture article, the claims it must show, in document order. */
+export const EXPECTED_CLAIMS: Record<string, ExpectedClaim[]> = JSON.parse(
+  readFileSync(path.join(ARTICLES_DIR, 'expected.json'), 'utf8'),
+);
+export const BUNDLED_PACK: Pack = JSON.parse(
+  readFileSync(path.join(REPO, 'facts/packs/cecot-2025.json'), 'utf8'),
+);
 
 // ------------------------------------------------------------------------------------------------
 // Static server
@@ -154,29 +176,47 @@ export interface HighlightState {
   others: string[];
 }
 
-export function highlightState(page: Page): Promise<HighlightState> {
-  return page.evaluate(() => {
-    const seen = new Set<AbstractRange>();
-    const byName: Record<string, number> = {};
-    const others: string[] = [];
-    const texts: string[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('claimlens')) {
-        others.push(name);
-        continue;
-      }
-      byName[name] = highlight.size;
-      for (const range of highlight) {
-        if (seen.has(range)) continue;
-        seen.add(range);
-        // As read: a <br> inside a claim is a line break (Range.toString() would drop it).
-        const fragment = range instanceof Range ? range.cloneContents() : null;
-        fragment?.querySelectorAll('br').forEach((br) => br.replaceWith('\n'));
-        texts.push(fragment?.textContent ?? '');
-      }
+/** In a page (for page.evaluate, with either driver): the claimlens* highlights. */
+export function readHighlights(): HighlightState {
+  const seen = new Set<AbstractRange>();
+  const byName: Record<string, number> = {};
+  const others: string[] = [];
+  const texts: string[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('claimlens')) {
+      others.push(name);
+      continue;
     }
-    return { ranges: seen.size, byName, texts, others };
-  });
+    byName[name] = highlight.size;
+    for (const range of highlight) {
+      if (seen.has(range)) continue;
+      seen.add(range);
+      // As read: a <br> inside a claim is a line break (Range.toString() would drop it).
+      const fragment = range instanceof Range ? range.cloneContents() : null;
+      fragment?.querySelectorAll('br').forEach((br) => br.replaceWith('\n'));
+      texts.push(fragment?.textContent ?? '');
+    }
+  }
+  return { ranges: seen.size, byName, texts, others };
+}
+
+export function highlightState(page: Page): Promise<HighlightState> {
+  return page.evaluate(readHighlights);
+}
+
+/** In a page (for page.evaluate, with either driver): claim `wanted` (in document order) scrolled
+ * into view, the viewport point in its middle, and its text. */
+export function claimPointInPage(wanted: number): { x: number; y: number; text: string } {
+  const ranges: Range[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('claimlens') || name === 'claimlens-active') continue;
+    for (const range of highlight) ranges.push(range as Range);
+  }
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  const range = ranges[wanted]!;
+  range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+  const rect = range.getClientRects()[0]!;
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: range.toString() };
 }
 
 /** Every tab's last report, as the background keeps them for the popup (storage.session). */

@@ -9,7 +9,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { PAGES_DIR, UI_HOST, launch, pollUntil, startServer, waitForReport } from './harness';
+import {
+  PAGES_DIR,
+  UI_HOST,
+  launch,
+  pollUntil,
+  startServer,
+  waitForReport,
+  squash,
+  sorted,
+} from './harness';
 import type { Session, StaticServer } from './harness';
 import { startTrace } from './trace';
 import type { ExtensionTask } from './trace';
@@ -18,9 +27,6 @@ import type { ExtensionTask } from './trace';
 const LONG_TASK_MS = 50;
 /** The cross-site frame's address; the test answers for it (nothing leaves the machine). */
 const CROSS_SITE = 'http://cross-site.claimlens.test';
-
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-const sorted = (items: string[]) => [...items].sort();
 
 let server: StaticServer;
 let plain: Session;
