@@ -33,12 +33,12 @@ import type { ExpectedClaim, Session, StaticServer } from './harness';
 const CORPUS_PAGES = readdirSync(CORPUS_DIR)
   .filter((name) => name.endsWith('.html'))
   .sort();
-/** Hostile pages read in both browsers (docs/EXTENSION.md, "Hostile pages"). Left out: the
- * 200,000-node page (its minute in Chromium is the hostile-pages test's); the pages that change
- * under the reader on a timer or fight the UI, whose claims depend on when they are read; and the
- * page that replaces built-ins, which only a world of the test's own can read (puppeteer has no
- * public one in Firefox; hostile-pages.test.ts reads it in Chromium). */
+/** Hostile pages read in both browsers (docs/EXTENSION.md, "Hostile pages"). Left out: the pages
+ * that change under the reader on a timer or fight the UI, whose claims depend on when they are
+ * read; and the page that replaces built-ins, which only a world of the test's own can read
+ * (puppeteer has no public one in Firefox; hostile-pages.test.ts reads it in Chromium). */
 const HOSTILE_PAGES = [
+  'hostile-big-dom.html',
   'hostile-contenteditable.html',
   'hostile-deep-nesting.html',
   'hostile-form-clobber.html',
@@ -333,6 +333,27 @@ describe('Firefox ESR: hostile pages read as Chromium reads them', () => {
       await page.close();
     }
   }
+
+  it('paints claims, in the document and in shadow trees: the highlight stylesheet is adopted where they are', async () => {
+    const page = await open('/pages/hostile-shadow.html');
+    try {
+      await highlightsWhen(page, (texts) => texts.length >= 6);
+      const adopted = await page.evaluate(() => {
+        const ours = (root: Document | ShadowRoot) =>
+          [...root.adoptedStyleSheets].some((sheet) =>
+            [...sheet.cssRules].some((rule) => rule.cssText.includes('::highlight(claimlens')),
+          );
+        const open = document.getElementById('open-host')!.shadowRoot!;
+        const nested = document.getElementById('nested-host')!.shadowRoot!;
+        const inner = nested.getElementById('inner-host')!.shadowRoot!;
+        const declarative = document.getElementById('declarative-host')!.shadowRoot!;
+        return [document, open, inner, declarative].map(ours);
+      });
+      expect(adopted).toEqual([true, true, true, true]);
+    } finally {
+      await page.close();
+    }
+  });
 
   it.each(HOSTILE_PAGES)(
     '%s',
