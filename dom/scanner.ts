@@ -122,6 +122,9 @@ function blockOf(node: Node): WalkRoot | null {
   return null;
 }
 
+/** Above this many blocks added in one batch, the blocks they were added to are read instead. */
+const MAX_ADDED_ROOTS = 64;
+
 /** How far addedBlocks looks past siblings that hold no text for one that does. */
 const SIBLING_LOOKUP_LIMIT = 64;
 
@@ -189,6 +192,15 @@ function addedBlocks(
   return blocks;
 }
 
+/** Whether an ancestor of `node` (within its tree: a shadow root is the top of its own) is in
+ * one of the sets. */
+function isInside(node: Node, ...sets: ReadonlySet<Node>[]): boolean {
+  for (let at = parentNodeOf(node); at !== null; at = parentNodeOf(at)) {
+    for (const set of sets) if (set.has(at)) return true;
+  }
+  return false;
+}
+
 function isRendered(element: Element): boolean {
   if (isSkippedElement(element)) return false;
   return ownerDocumentOf(element)?.defaultView?.getComputedStyle(element).display !== 'none';
@@ -232,7 +244,9 @@ export class Scanner {
   private readonly shadowRootOf: (element: Element) => ShadowRoot | null;
   private readonly observer: MutationObserver;
   private claimList: Claim[] = [];
-  private readonly queue: WalkRoot[] = [];
+  /** Roots waiting to be read, in order, and the same as a set. */
+  private queue: WalkRoot[] = [];
+  private readonly queued = new Set<Node>();
   /** Shadow roots observed besides the document (an observer on the document does not see into
    * them); forgotten when they leave the page. */
   private readonly shadowRoots = new Set<ShadowRoot>();
@@ -286,8 +300,9 @@ export class Scanner {
     if (!this.running) return;
     const doc = this.options.document;
     this.walker = null;
-    this.queue.length = 0;
-    this.enqueue(doc.body ?? doc.documentElement);
+    this.queue = [];
+    this.queued.clear();
+    this.enqueue([doc.body ?? doc.documentElement]);
   }
 
   /** Stops observing, drops queued work and removes every highlight. */
@@ -301,7 +316,8 @@ export class Scanner {
     this.cancelBatch?.();
     this.cancelSlice = this.cancelBatch = null;
     this.walker = null;
-    this.queue.length = 0;
+    this.queue = [];
+    this.queued.clear();
     this.unpainted = [];
     const removed = this.claimList;
     this.claimList = [];
@@ -338,19 +354,33 @@ export class Scanner {
       this.shadowRoots.add(root);
       this.observer.observe(root, OBSERVED);
     }
-    this.enqueue(root);
+    this.enqueue([root]);
   }
 
-  private enqueue(root: WalkRoot): void {
-    // Already waiting, or inside something waiting: that read covers it.
-    for (let node: Node | null = root; node !== null; node = parentNodeOf(node)) {
-      if (this.queue.includes(node as WalkRoot)) return;
+  /**
+   * Queues roots to read. A root that is waiting already, or inside one that is (or inside another
+   * of `roots`), is covered by that read; waiting roots inside a new one are covered by it. In time
+   * linear in the roots and the queue (times their depth): a batch may add thousands of blocks.
+   */
+  private enqueue(roots: Iterable<WalkRoot>): void {
+    const candidates = new Set<Node>(roots);
+    const fresh = new Set<Node>();
+    for (const root of candidates) {
+      if (this.queued.has(root) || isInside(root, this.queued, candidates)) continue;
+      fresh.add(root);
     }
-    // Waiting roots inside this one are covered by it.
-    for (let i = this.queue.length - 1; i >= 0; i--) {
-      if (containsNode(root, this.queue[i]!)) this.queue.splice(i, 1);
+    if (fresh.size === 0) return;
+    if (this.queue.length > 0) {
+      this.queue = this.queue.filter((waiting) => {
+        if (!isInside(waiting, fresh)) return true;
+        this.queued.delete(waiting);
+        return false;
+      });
     }
-    this.queue.push(root);
+    for (const root of fresh) {
+      this.queue.push(root as WalkRoot);
+      this.queued.add(root);
+    }
     this.cancelSlice ??= this.options.scheduler.idle((budget) => this.slice(budget));
   }
 
@@ -368,6 +398,9 @@ export class Scanner {
     const pruned = this.prune();
     const dirty = new Set<Node>();
     const attributeTargets = new Set<Element>();
+    /** Blocks added beside block edges (see addedBlocks), and the blocks they were added to. */
+    const added: Node[] = [];
+    const joined = new Set<Node>();
     for (const record of records) {
       if (this.isOwn(record.target)) continue;
       if (record.type === 'childList') {
@@ -375,14 +408,21 @@ export class Scanner {
           Array.prototype.every.call(nodes, (n: Node) => this.isOwn(n));
         if (own(record.addedNodes) && own(record.removedNodes)) continue;
         const blocks = addedBlocks(record, this.shadowRootOf);
-        if (blocks === null) dirty.add(record.target);
-        else for (const block of blocks) dirty.add(block);
+        if (blocks === null) {
+          dirty.add(record.target);
+        } else {
+          for (const block of blocks) added.push(block);
+          joined.add(record.target);
+        }
       } else if (record.type === 'characterData') {
         dirty.add(record.target);
       } else {
         attributeTargets.add(record.target as Element);
       }
     }
+    // Each root read has a fixed cost (a walk, its ancestors' style, the claims it may hold): past
+    // a few dozen blocks, reading the blocks they joined costs less.
+    for (const node of added.length > MAX_ADDED_ROOTS ? joined : added) dirty.add(node);
     for (const element of attributeTargets) {
       if (!isConnectedOf(element)) continue;
       // Shown: read it. Hidden while holding claims: read it so they go. Else nothing changed
@@ -398,11 +438,13 @@ export class Scanner {
         if (!isRendered(element)) dirty.add(element);
       }
     }
+    const blocks: WalkRoot[] = [];
     for (const node of dirty) {
       if (!isConnectedOf(node)) continue; // its removal is recorded on a parent that is still here
       const block = blockOf(node);
-      if (block !== null) this.enqueue(block);
+      if (block !== null) blocks.push(block);
     }
+    this.enqueue(blocks);
     for (const root of this.shadowRoots) if (!root.isConnected) this.shadowRoots.delete(root);
     if (pruned) this.options.onChange(this.claimList);
     if (pruned && this.walker === null && this.queue.length === 0) {
@@ -469,6 +511,7 @@ export class Scanner {
         this.paintPending(); // before removeWithin may drop some of them
         const root = this.queue.shift();
         if (root === undefined) break;
+        this.queued.delete(root);
         changed = this.removeWithin(root) || changed;
         if (!this.isReadable(root)) continue;
         this.stats.rootsRead++;
@@ -493,7 +536,7 @@ export class Scanner {
       }
       if (done) {
         this.walker = null;
-        if (walker.interrupted) this.enqueue(walker.root);
+        if (walker.interrupted) this.enqueue([walker.root]);
       }
     }
     this.paintPending();

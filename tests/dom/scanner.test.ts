@@ -191,6 +191,40 @@ describe('late content', () => {
     expect(scanner.stats.charactersRead - read).toBe(added.join('').length);
   });
 
+  it('reads a block added with a block inside it, in the same batch, once', async () => {
+    const { scheduler, scanner } = started();
+    const readBefore = scanner.stats.rootsRead;
+    const section = document.createElement('section');
+    document.querySelector('main')!.append(section);
+    section.append(block('The U.S. paid El Salvador $6 million.'));
+    await observed();
+    scheduler.advance(BATCH_DELAY_MS);
+    scheduler.runIdle();
+    expect(texts(scanner.claims)).toEqual([
+      'ordered the flights turned around',
+      'paid El Salvador $6 million',
+    ]);
+    expect(scanner.stats.rootsRead - readBefore).toBe(1);
+  });
+
+  it('reads the block that thousands of added blocks joined once, not each of them', async () => {
+    const { scheduler, scanner } = started();
+    const main = document.querySelector('main')!;
+    const readBefore = scanner.stats.rootsRead;
+    const feed = document.createElement('section');
+    for (let i = 0; i < 2000; i++) main.append(block(`Item ${i} of the feed.`));
+    main.append(feed);
+    feed.append(block('The U.S. paid El Salvador $6 million.'));
+    await observed();
+    scheduler.advance(BATCH_DELAY_MS);
+    scheduler.runIdle();
+    expect(texts(scanner.claims)).toEqual([
+      'ordered the flights turned around',
+      'paid El Salvador $6 million',
+    ]);
+    expect(scanner.stats.rootsRead - readBefore).toBe(1);
+  });
+
   it('reads the whole block again when an added block splits its inline text', async () => {
     const { scheduler, scanner } = started();
     const first = document.getElementById('first')!;
