@@ -309,6 +309,15 @@ describe('hostile pages', () => {
     },
   );
 
+  it('a page that appends 5,000 paragraphs one by one in one task: the claim among them, no long task', async () => {
+    await hostile('hostile-mass-append.html', async ({ page }) => {
+      await settle(page, [CLAIM_COURT]);
+      await hook(page, 'appendMany');
+      const state = await settle(page, [CLAIM_COURT, CLAIM_MONEY]);
+      expect(sorted(state.texts)).toEqual(sorted([CLAIM_COURT, CLAIM_MONEY]));
+    });
+  });
+
   it('shadow roots: open, closed, nested, declarative and slotted text, and text added later', async () => {
     await hostile('hostile-shadow.html', async ({ page, url }) => {
       // Closed roots of custom elements too (through the extension's own API), not a closed root
