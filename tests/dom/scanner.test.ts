@@ -71,6 +71,13 @@ function setup(
 const texts = (claims: readonly Claim[]) =>
   claims.map((claim) => claim.range.toString().replace(/\s+/g, ' '));
 
+/** Lets the mutation records through, past the batching delay, and runs every slice. */
+async function afterBatch(scheduler: ManualScheduler): Promise<void> {
+  await observed();
+  scheduler.advance(BATCH_DELAY_MS);
+  scheduler.runIdle();
+}
+
 /** A paragraph of `text`. */
 function block(text: string): HTMLElement {
   const p = document.createElement('p');
@@ -174,16 +181,12 @@ describe('late content', () => {
     // A long page, settled.
     for (let i = 0; i < 50; i++) main.append(block('An unrelated paragraph of page text.'));
     main.append(document.createElement('script'));
-    await observed();
-    scheduler.advance(BATCH_DELAY_MS);
-    scheduler.runIdle();
+    await afterBatch(scheduler);
     const read = scanner.stats.charactersRead;
     // Infinite scroll: blocks, blank text between them, after the page's last script.
     const added = ['The U.S. paid El Salvador $6 million.', 'Nothing new here.'];
     for (const text of added) main.append(document.createTextNode('\n'), block(text));
-    await observed();
-    scheduler.advance(BATCH_DELAY_MS);
-    scheduler.runIdle();
+    await afterBatch(scheduler);
     expect(texts(scanner.claims)).toEqual([
       'ordered the flights turned around',
       'paid El Salvador $6 million',
@@ -197,9 +200,7 @@ describe('late content', () => {
     const section = document.createElement('section');
     document.querySelector('main')!.append(section);
     section.append(block('The U.S. paid El Salvador $6 million.'));
-    await observed();
-    scheduler.advance(BATCH_DELAY_MS);
-    scheduler.runIdle();
+    await afterBatch(scheduler);
     expect(texts(scanner.claims)).toEqual([
       'ordered the flights turned around',
       'paid El Salvador $6 million',
@@ -215,9 +216,7 @@ describe('late content', () => {
     for (let i = 0; i < 2000; i++) main.append(block(`Item ${i} of the feed.`));
     main.append(feed);
     feed.append(block('The U.S. paid El Salvador $6 million.'));
-    await observed();
-    scheduler.advance(BATCH_DELAY_MS);
-    scheduler.runIdle();
+    await afterBatch(scheduler);
     expect(texts(scanner.claims)).toEqual([
       'ordered the flights turned around',
       'paid El Salvador $6 million',
@@ -233,15 +232,11 @@ describe('late content', () => {
     const salvador = document.createElement('i');
     salvador.textContent = 'Salvador';
     first.replaceChildren('The U.S. paid ', el, ' ', salvador, ' $6 million.');
-    await observed();
-    scheduler.advance(BATCH_DELAY_MS);
-    scheduler.runIdle();
+    await afterBatch(scheduler);
     expect(texts(scanner.claims)).toEqual(['paid El Salvador $6 million']);
     const read = scanner.stats.charactersRead;
     first.insertBefore(block('Aside.'), first.querySelector('i'));
-    await observed();
-    scheduler.advance(BATCH_DELAY_MS);
-    scheduler.runIdle();
+    await afterBatch(scheduler);
     expect(texts(scanner.claims)).toEqual([]);
     expect(scanner.stats.charactersRead - read).toBeGreaterThan('Aside.'.length);
   });
@@ -288,9 +283,7 @@ describe('late content', () => {
 
     document.getElementById('styled')!.style.display = '';
     document.getElementById('inner')!.style.display = '';
-    await observed();
-    scheduler.advance(BATCH_DELAY_MS);
-    scheduler.runIdle();
+    await afterBatch(scheduler);
     expect(texts(scanner.claims)).toEqual([
       'paid El Salvador $6 million',
       '238 Venezuelans were deported to El Salvador',
