@@ -88,6 +88,11 @@ function currentAddress(reported: string, loaded: URL): URL {
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { packs, tabResults, action, extensionOrigin, announceSpec } = deps;
+  /** After an install or a removal: open pages hear of the new active spec when it took effect. */
+  const announced = async <R extends { ok: boolean }>(result: R): Promise<R> => {
+    if (result.ok) await announceSpec((await packs.active()).specId);
+    return result;
+  };
   return {
     async getMatcherSpec() {
       const active = await packs.active();
@@ -131,18 +136,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async installPack(data, sender) {
       requireExtensionPage(sender, extensionOrigin);
       const { json, fileName } = checkInstallRequest(data);
-      const result = await packs.install(json, fileName);
-      if (result.ok) await announceSpec((await packs.active()).specId);
-      return result;
+      return announced(await packs.install(json, fileName));
     },
 
     async removePack(data, sender) {
       requireExtensionPage(sender, extensionOrigin);
       const id = (data as { id?: unknown } | null)?.id;
       if (typeof id !== 'string') throw new Error('id must be a string');
-      const result = await packs.remove(id);
-      if (result.ok) await announceSpec((await packs.active()).specId);
-      return result;
+      return announced(await packs.remove(id));
     },
 
     async forgetTab(tabId) {
