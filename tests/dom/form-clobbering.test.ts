@@ -12,12 +12,12 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MatcherSpec } from '../../core/compile';
 import type { RawMatch } from '../../core/types';
 import { WrapperPainter } from '../../dom/highlights';
-import type { Paintable, Painter } from '../../dom/highlights';
-import { BATCH_DELAY_MS, Scanner } from '../../dom/scanner';
+import type { Paintable } from '../../dom/highlights';
+import { BATCH_DELAY_MS } from '../../dom/scanner';
 import type { Claim } from '../../dom/scanner';
 import { TextWalker, rangeOf, readText, textShown } from '../../dom/text-index';
 import type { TextChunk, WalkRoot } from '../../dom/text-index';
-import { compileBundled, observed } from './bundled-scan';
+import { RecordingPainter, bundledScanner, compileBundled, observed } from './bundled-scan';
 import { ManualScheduler } from './manual-scheduler';
 
 let spec: MatcherSpec;
@@ -284,23 +284,7 @@ describe('the scanner on a page with such a form', () => {
   function start(markup: string) {
     build(markup);
     const scheduler = new ManualScheduler(0);
-    const painter: Painter = {
-      mutatesDom: false,
-      add() {},
-      remove() {},
-      setActive() {},
-      setStyle() {},
-      clear() {},
-    };
-    const scanner = new Scanner({
-      document,
-      scan,
-      kindOf: (fact) => spec.facts[fact]!.kind,
-      painter,
-      scheduler,
-      isOwnElement: () => false,
-      onChange: () => {},
-    });
+    const scanner = bundledScanner({ spec, scan }, { painter: new RecordingPainter(), scheduler });
     scanner.start();
     scheduler.runIdle();
     return { scanner, scheduler };

@@ -14,7 +14,7 @@ import { ACTIVE_HIGHLIGHT, CustomHighlightPainter } from '../../dom/highlights';
 import type { HighlightHost, HighlightLike, Paintable, Painter } from '../../dom/highlights';
 import { BATCH_DELAY_MS, Scanner } from '../../dom/scanner';
 import type { Claim } from '../../dom/scanner';
-import { compileBundled, observed } from './bundled-scan';
+import { RecordingPainter, bundledScanner, compileBundled, observed } from './bundled-scan';
 import { ManualScheduler } from './manual-scheduler';
 import { TEXT_OVERLAP, TEXT_PORTION, TextWalker, rangeOf, readText } from '../../dom/text-index';
 import type { TextChunk } from '../../dom/text-index';
@@ -48,29 +48,19 @@ function startScanner(
   } = {},
 ) {
   const scheduler = new ManualScheduler(options.tick ?? 0);
-  const painted = new Set<Paintable>();
-  const painter: Painter = options.painter ?? {
-    mutatesDom: false,
-    add: (claims) => claims.forEach((claim) => painted.add(claim)),
-    remove: (claims) => claims.forEach((claim) => painted.delete(claim)),
-    setActive() {},
-    setStyle() {},
-    clear: () => painted.clear(),
-  };
+  const recording = new RecordingPainter();
   let settled = 0;
-  const scanner = new Scanner({
-    document,
-    scan,
-    kindOf: (fact) => spec.facts[fact]!.kind,
-    painter,
-    scheduler,
-    isOwnElement: () => false,
-    shadowRootOf: options.shadowRootOf,
-    onChange: () => {},
-    onSettled: () => settled++,
-  });
+  const scanner = bundledScanner(
+    { spec, scan },
+    {
+      painter: options.painter ?? recording,
+      scheduler,
+      shadowRootOf: options.shadowRootOf,
+      onSettled: () => settled++,
+    },
+  );
   scanner.start();
-  return { scanner, scheduler, painted, settled: () => settled };
+  return { scanner, scheduler, painted: recording.painted, settled: () => settled };
 }
 
 let running: Scanner | null = null;

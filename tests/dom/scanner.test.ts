@@ -10,10 +10,10 @@ import fc from 'fast-check';
 import type { MatcherSpec } from '../../core/compile';
 import type { RawMatch } from '../../core/types';
 import { WrapperPainter } from '../../dom/highlights';
-import type { Paintable, Painter } from '../../dom/highlights';
+import type { Painter } from '../../dom/highlights';
 import { BATCH_DELAY_MS, Scanner } from '../../dom/scanner';
 import type { Claim } from '../../dom/scanner';
-import { compileBundled, observed } from './bundled-scan';
+import { RecordingPainter, bundledScanner, compileBundled, observed } from './bundled-scan';
 import { ManualScheduler } from './manual-scheduler';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -23,22 +23,6 @@ let scan: (text: string) => RawMatch[];
 beforeAll(() => {
   ({ spec, scan } = compileBundled());
 });
-
-class RecordingPainter implements Painter {
-  readonly mutatesDom = false;
-  painted = new Set<Paintable>();
-  add(claims: readonly Paintable[]) {
-    for (const claim of claims) this.painted.add(claim);
-  }
-  remove(claims: readonly Paintable[]) {
-    for (const claim of claims) this.painted.delete(claim);
-  }
-  setActive() {}
-  setStyle() {}
-  clear() {
-    this.painted.clear();
-  }
-}
 
 function build(html: string): void {
   const parsed = new DOMParser().parseFromString(html.replace(/<link\b[^>]*>/gi, ''), 'text/html');
@@ -55,16 +39,16 @@ function setup(
   const painter = options.painter ?? new RecordingPainter();
   const changes: number[] = [];
   let settled = 0;
-  const scanner = new Scanner({
-    document,
-    scan,
-    kindOf: (fact) => spec.facts[fact]!.kind,
-    painter,
-    scheduler,
-    isOwnElement: options.own ?? (() => false),
-    onChange: (claims) => changes.push(claims.length),
-    onSettled: () => settled++,
-  });
+  const scanner = bundledScanner(
+    { spec, scan },
+    {
+      painter,
+      scheduler,
+      isOwnElement: options.own ?? (() => false),
+      onChange: (claims) => changes.push(claims.length),
+      onSettled: () => settled++,
+    },
+  );
   return { scheduler, painter, scanner, changes, settledCount: () => settled };
 }
 
