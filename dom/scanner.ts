@@ -122,7 +122,8 @@ function blockOf(node: Node): WalkRoot | null {
   return null;
 }
 
-/** Above this many blocks added in one batch, the blocks they were added to are read instead. */
+/** Above this many elements added in one batch, the blocks they were added to are read instead
+ * of the blocks added (and addedBlocks, whose sibling lookups are bounded per node, is not run). */
 const MAX_ADDED_ROOTS = 64;
 
 /** How far addedBlocks looks past siblings that hold no text for one that does. */
@@ -143,15 +144,22 @@ function isBlankText(node: Node): boolean {
   return nodeTypeOf(node) === 3 && (node as Text).data.trim() === '';
 }
 
-/** Whether the text has a block edge on the `side` of `node` within its parent, a block: the
- * nearest sibling there that adds to the text is a block element, or there is none (the parent's
- * own edge). Null when that takes more than SIBLING_LOOKUP_LIMIT steps to tell. */
-function blockEdgeBeside(node: Node, side: 'before' | 'after'): boolean | null {
+/** Whether the text had a block edge on the `side` of `node` within its parent, a block, before
+ * the nodes of this batch (`fresh`) were added: the nearest older sibling there that adds to the
+ * text is a block element, or there is none (the parent's own edge). Null when that takes more
+ * than SIBLING_LOOKUP_LIMIT steps to tell. */
+function blockEdgeBeside(
+  node: Node,
+  side: 'before' | 'after',
+  fresh: ReadonlySet<Node>,
+): boolean | null {
   const next = side === 'before' ? previousSiblingOf : nextSiblingOf;
   let sibling = next(node);
   for (let steps = 0; sibling !== null; steps++) {
     if (steps === SIBLING_LOOKUP_LIMIT) return null;
-    if (!addsNothing(sibling) && !isBlankText(sibling)) return isBlockElement(sibling);
+    if (!fresh.has(sibling) && !addsNothing(sibling) && !isBlankText(sibling)) {
+      return isBlockElement(sibling);
+    }
     sibling = next(sibling);
   }
   return true;
@@ -163,7 +171,9 @@ function blockEdgeBeside(node: Node, side: 'before' | 'after'): boolean | null {
  *
  * That holds when the record only added nodes, to a block element that hosts no shadow tree, and
  * each added node still there is a block element, or adds at most a space (blank text, a
- * comment, a script), with a block edge already on one side of it. No claim crosses a block edge,
+ * comment, a script), with a block edge on one side of it that was there before the batch: two
+ * blocks added side by side between two runs of inline text are each beside a block, yet split
+ * the runs' paragraph. No claim crosses a block edge,
  * so the text of the target's other paragraphs, and their claims, stay as they were. Not when an
  * added node stands between two runs of inline text: a block there splits their paragraph, a
  * space joins or separates their words. Infinite scroll appends blocks to a list of blocks: with
@@ -172,6 +182,7 @@ function blockEdgeBeside(node: Node, side: 'before' | 'after'): boolean | null {
 function addedBlocks(
   record: MutationRecord,
   shadowRootOf: (element: Element) => ShadowRoot | null,
+  fresh: ReadonlySet<Node>,
 ): Node[] | null {
   const target = record.target;
   if (record.removedNodes.length > 0 || !isBlockElement(target)) return null;
@@ -184,9 +195,12 @@ function addedBlocks(
     }
     const block = isBlockElement(node);
     if (!block && !addsNothing(node) && !isBlankText(node)) return null;
-    const before = blockEdgeBeside(node, 'before');
-    if (before === null) return null;
-    if (!before && blockEdgeBeside(node, 'after') !== true) return null;
+    if (
+      blockEdgeBeside(node, 'before', fresh) !== true &&
+      blockEdgeBeside(node, 'after', fresh) !== true
+    ) {
+      return null;
+    }
     if (block) blocks.push(node);
   }
   return blocks;
@@ -398,31 +412,34 @@ export class Scanner {
     const pruned = this.prune();
     const dirty = new Set<Node>();
     const attributeTargets = new Set<Element>();
-    /** Blocks added beside block edges (see addedBlocks), and the blocks they were added to. */
-    const added: Node[] = [];
-    const joined = new Set<Node>();
+    /** Every node added in this batch: no block edge beside an added node may come from one. */
+    const fresh = new Set<Node>();
+    let addedElements = 0;
+    for (const record of records) {
+      if (record.type !== 'childList') continue;
+      for (const node of record.addedNodes) {
+        fresh.add(node);
+        if (nodeTypeOf(node) === 1) addedElements++;
+      }
+    }
+    // Each root read has a fixed cost (a walk, its ancestors' style, the claims it may hold): past
+    // a few dozen added elements, reading the blocks they joined costs less.
+    const readAdded = addedElements <= MAX_ADDED_ROOTS;
     for (const record of records) {
       if (this.isOwn(record.target)) continue;
       if (record.type === 'childList') {
         const own = (nodes: NodeList) =>
           Array.prototype.every.call(nodes, (n: Node) => this.isOwn(n));
         if (own(record.addedNodes) && own(record.removedNodes)) continue;
-        const blocks = addedBlocks(record, this.shadowRootOf);
-        if (blocks === null) {
-          dirty.add(record.target);
-        } else {
-          for (const block of blocks) added.push(block);
-          joined.add(record.target);
-        }
+        const blocks = readAdded ? addedBlocks(record, this.shadowRootOf, fresh) : null;
+        if (blocks === null) dirty.add(record.target);
+        else for (const block of blocks) dirty.add(block);
       } else if (record.type === 'characterData') {
         dirty.add(record.target);
       } else {
         attributeTargets.add(record.target as Element);
       }
     }
-    // Each root read has a fixed cost (a walk, its ancestors' style, the claims it may hold): past
-    // a few dozen blocks, reading the blocks they joined costs less.
-    for (const node of added.length > MAX_ADDED_ROOTS ? joined : added) dirty.add(node);
     for (const element of attributeTargets) {
       if (!isConnectedOf(element)) continue;
       // Shown: read it. Hidden while holding claims: read it so they go. Else nothing changed

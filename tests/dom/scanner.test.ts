@@ -192,6 +192,23 @@ describe('late content', () => {
     expect(scanner.stats.rootsRead - readBefore).toBe(1);
   });
 
+  it('drops a claim that two blocks added side by side split, though each is beside a block', async () => {
+    build(
+      '<main><div id="split">Officials said 238 <span>Venezuelans were</span> deported to El Salvador.</div></main>',
+    );
+    const { scheduler, scanner } = setup();
+    current = scanner;
+    scanner.start();
+    scheduler.runIdle();
+    expect(texts(scanner.claims)).toEqual(['238 Venezuelans were deported to El Salvador']);
+    const span = document.querySelector('#split span')!;
+    span.before(block('Aside.'));
+    span.before(block('Another aside.'));
+    await afterBatch(scheduler);
+    // What a fresh scan finds: the number is cut off from the rest.
+    expect(texts(scanner.claims)).toEqual(['Venezuelans were deported to El Salvador']);
+  });
+
   it('reads the block that thousands of added blocks joined once, not each of them', async () => {
     const { scheduler, scanner } = started();
     const main = document.querySelector('main')!;
