@@ -355,18 +355,18 @@ class ChunkBuilder {
   }
 }
 
-/** Whether a contenteditable attribute's value makes its element editable: "", "true" or
- * "plaintext-only" ("false" and invalid values do not). */
-function editableState(value: string): boolean {
+/** Whether a contenteditable attribute's value (null: none) makes its element editable: "",
+ * "true" or "plaintext-only" ("false" and invalid values do not). */
+function editableState(value: string | null): boolean {
+  if (value === null) return false;
   const state = value.toLowerCase();
   return state === '' || state === 'true' || state === 'plaintext-only';
 }
 
-/** Whether an element's hidden attribute leaves it out: any value but "until-found", which is
- * findable and revealed by find-in-page, so page text. */
-function hiddenByAttribute(element: Element): boolean {
-  const hidden = element.getAttribute('hidden');
-  return hidden !== null && hidden.trim().toLowerCase() !== 'until-found';
+/** Whether a hidden attribute's value (null: none) leaves its element out: any value but
+ * "until-found", which is findable and revealed by find-in-page, so page text. */
+function hiddenState(value: string | null): boolean {
+  return value !== null && value.trim().toLowerCase() !== 'until-found';
 }
 
 /**
@@ -381,11 +381,9 @@ function hiddenByAttribute(element: Element): boolean {
 export function isSkippedElement(element: Element): boolean {
   const name = localNameOf(element);
   if (SKIPPED_ELEMENTS.has(name)) return true;
-  const hidden = attributeOf(element, 'hidden');
-  if (hidden !== null && hidden.trim().toLowerCase() !== 'until-found') return true;
+  if (hiddenState(attributeOf(element, 'hidden'))) return true;
   if (name === 'dialog' && !elementHasAttribute.call(element, 'open')) return true;
-  const editable = attributeOf(element, 'contenteditable');
-  if (editable !== null && editableState(editable)) return true;
+  if (editableState(attributeOf(element, 'contenteditable'))) return true;
   return ownerDocumentOf(element)?.designMode === 'on';
 }
 
@@ -698,13 +696,11 @@ export class TextWalker {
             // answer for nearly every element (others have no such property: asked the
             // attribute).
             hidden =
-              ((element as Partial<HTMLElement>).hidden !== false && hiddenByAttribute(element)) ||
+              ((element as Partial<HTMLElement>).hidden !== false &&
+                hiddenState(element.getAttribute('hidden'))) ||
               ((kind & DIALOG) !== 0 && !element.hasAttribute('open')) ||
               designMode;
-            if (!hidden) {
-              const editable = element.getAttribute('contenteditable');
-              hidden = editable !== null && editableState(editable);
-            }
+            if (!hidden) hidden = editableState(element.getAttribute('contenteditable'));
           }
           const shown = hidden ? 'none' : deferStyle ? 'visible' : renderedAs(element);
           if (shown === 'none') {
